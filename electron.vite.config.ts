@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
+import vue from '@vitejs/plugin-vue'
+import { defineConfig } from 'electron-vite'
+import type { Plugin } from 'vite'
+import { CONTENT_SECURITY_POLICY } from './electron/csp'
+
+const root = import.meta.dirname
+const { version } = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string }
+
+/** Writes the CSP into the built index.html, so web mode enforces it as Electron does. */
+function contentSecurityPolicyMeta(): Plugin {
+  return {
+    name: 'kiosk-csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+        injectTo: 'head-prepend',
+      },
+    ],
+  }
+}
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      // A sandboxed preload cannot require node_modules: bundle what it imports.
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: resolve(root, 'electron/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(root, 'src'),
+    publicDir: resolve(root, 'resources/public'),
+    define: { __APP_VERSION__: JSON.stringify(version) },
+    build: {
+      minify: true,
+      outDir: resolve(root, 'out/renderer'),
+      rollupOptions: { input: resolve(root, 'src/index.html') },
+    },
+    plugins: [
+      vue(),
+      VueI18nPlugin({
+        include: [resolve(root, 'locales/*.json')],
+        runtimeOnly: true,
+        compositionOnly: true,
+        fullInstall: false,
+        strictMessage: true,
+        escapeHtml: true,
+        dropMessageCompiler: true,
+      }),
+      contentSecurityPolicyMeta(),
+    ],
+  },
+})

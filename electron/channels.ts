@@ -1,0 +1,12 @@
+/**
+ * IPC channel of each bridge method. Plain strings with no imports, so the
+ * sandboxed preload can use them without bundling the schema library.
+ * The contract (contract.ts) gives each its payload and result schema.
+ */
+export const CHANNELS = {
+  getConfig: 'kiosk:get-config',
+  getAppInfo: 'kiosk:get-app-info',
+} as const
+
+/** Names of the bridge's methods; one per IPC channel. */
+export type ChannelName = keyof typeof CHANNELS

@@ -1,0 +1,76 @@
+/**
+ * Composition root of the kiosk's main process: wires Electron to the modules
+ * that hold the logic (each unit-tested with a mocked electron).
+ */
+import { join } from 'node:path'
+import { app, BrowserWindow, ipcMain, Menu, powerSaveBlocker, protocol, session } from 'electron'
+import { APP_HOST, APP_SCHEME } from '../contract'
+import { DEFAULT_CONFIG } from '../default-config'
+import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol'
+import { createFileLogger } from './file-log'
+import { registerIpcHandlers } from './ipc'
+import { kioskWindowOptions } from './kiosk-window'
+import { parseLaunchOptions } from './launch-options'
+import { denyAllPermissions, lockDownWebContents } from './lockdown'
+import { originOf, rendererEntryUrl } from './origin'
+import { watchRendererHealth } from './renderer-recovery'
+
+const OUT_OF_ORDER_URL = `${APP_SCHEME}://${APP_HOST}/out-of-order.html`
+
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
+
+const log = createFileLogger()
+const launch = parseLaunchOptions(process.argv, process.env)
+const entryUrl = rendererEntryUrl(launch.devServerUrl)
+const appOrigin = originOf(entryUrl) ?? `${APP_SCHEME}://${APP_HOST}`
+
+let kioskWindow: BrowserWindow | null = null
+
+if (!app.requestSingleInstanceLock()) {
+  log.info('Another kiosk instance is running; quitting this one')
+  app.quit()
+} else {
+  app.on('second-instance', () => kioskWindow?.focus())
+  app.on('window-all-closed', () => app.quit())
+  app.on('web-contents-created', (_event, contents) =>
+    lockDownWebContents(contents, { appOrigin, allowDeveloperShortcuts: launch.development, log }),
+  )
+  app.whenReady().then(start, (error: unknown) => log.error('Electron failed to start', error))
+}
+
+function start(): void {
+  log.info(`Kiosk ${app.getVersion()} starting (windowed: ${launch.windowed})`)
+  Menu.setApplicationMenu(null)
+  denyAllPermissions(session.defaultSession, log)
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(join(import.meta.dirname, '../renderer')))
+  registerIpcHandlers(
+    ipcMain,
+    {
+      getConfig: () => DEFAULT_CONFIG,
+      getAppInfo: () => ({ name: app.getName(), version: app.getVersion(), runtime: 'electron' }),
+    },
+    { appOrigin, log },
+  )
+  powerSaveBlocker.start('prevent-display-sleep')
+
+  const window = new BrowserWindow(
+    kioskWindowOptions({
+      preload: join(import.meta.dirname, '../preload/index.cjs'),
+      windowed: launch.windowed,
+      devTools: launch.development,
+    }),
+  )
+  kioskWindow = window
+  window.once('ready-to-show', () => window.show())
+  window.on('closed', () => (kioskWindow = null))
+  const loadApp = () => void window.loadURL(entryUrl).catch((error: unknown) => log.error('Load failed', error))
+  watchRendererHealth(window.webContents, {
+    maxReloads: 3,
+    stableAfterMs: 10 * 60_000,
+    retryOutOfOrderAfterMs: 5 * 60_000,
+    loadApp,
+    showOutOfOrder: () => void window.loadURL(OUT_OF_ORDER_URL).catch((error: unknown) => log.error(error)),
+    log,
+  })
+  loadApp()
+}

@@ -1,0 +1,12 @@
+/// <reference types="vite/client" />
+/// <reference types="@intlify/unplugin-vue-i18n/messages" />
+import type { KioskApi } from '../electron/contract'
+
+declare global {
+  interface Window {
+    /** The Electron preload's bridge; absent in web mode. */
+    kiosk?: KioskApi
+  }
+  /** The kiosk's version, from package.json at build time. */
+  const __APP_VERSION__: string
+}

@@ -1,0 +1,36 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { AppInfo, KioskConfig } from '../../electron/contract'
+import { DEFAULT_CONFIG } from '../../electron/default-config'
+import type { KioskBridge } from '../platform/bridge'
+
+/**
+ * The kiosk's configuration and identity as the shell reports them. If the shell
+ * cannot answer, the kiosk keeps running on the defaults and says why in the log.
+ */
+export const useSettingsStore = defineStore('settings', () => {
+  const config = ref<KioskConfig>(structuredClone(DEFAULT_CONFIG) as KioskConfig)
+  const appInfo = ref<AppInfo | null>(null)
+  const loadProblem = ref<string | null>(null)
+
+  /** Loads configuration and app info from the shell. */
+  async function load(bridge: KioskBridge): Promise<void> {
+    const [configResult, infoResult] = await Promise.all([bridge.getConfig(), bridge.getAppInfo()])
+    if (configResult.ok) config.value = configResult.value
+    else loadProblem.value = configResult.error.message
+    if (infoResult.ok) appInfo.value = infoResult.value
+    if (loadProblem.value) console.warn(`Kiosk configuration unavailable, using defaults: ${loadProblem.value}`)
+  }
+
+  /**
+   * Settings belong to the clinic, not to a visitor: a visitor reset keeps them.
+   * This resets to the state before load(), for tests and a full reload.
+   */
+  function $reset(): void {
+    config.value = structuredClone(DEFAULT_CONFIG) as KioskConfig
+    appInfo.value = null
+    loadProblem.value = null
+  }
+
+  return { config, appInfo, loadProblem, load, $reset }
+})

@@ -1,0 +1,98 @@
+/**
+ * The one shared mock of the `electron` module for main-process and preload unit
+ * tests. Fakes keep what the code under test registered (handlers, listeners,
+ * options) so tests can drive them like Electron would.
+ */
+import { EventEmitter } from 'node:events'
+import { vi } from 'vitest'
+
+/** An Electron-like event whose preventDefault() is observable. */
+export function fakeEvent<T extends object>(extra: T = {} as T): T & { preventDefault: () => void; defaultPrevented: boolean } {
+  const event = {
+    ...extra,
+    defaultPrevented: false,
+    preventDefault() {
+      event.defaultPrevented = true
+    },
+  }
+  return event
+}
+
+type WindowOpenHandler = (details: { url: string }) => { action: 'allow' | 'deny' }
+
+/** A webContents that records what the lockdown and recovery code set on it. */
+export class FakeWebContents extends EventEmitter {
+  windowOpenHandler: WindowOpenHandler | null = null
+  setWindowOpenHandler = vi.fn((handler: WindowOpenHandler) => {
+    this.windowOpenHandler = handler
+  })
+  setVisualZoomLevelLimits = vi.fn(async (_min: number, _max: number) => undefined)
+  forcefullyCrashRenderer = vi.fn()
+  loadURL = vi.fn(async (_url: string) => undefined)
+}
+
+/** A session whose permission handlers can be called as Chromium would. */
+export class FakeSession {
+  permissionRequestHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null
+  permissionCheckHandler: ((...args: unknown[]) => boolean) | null = null
+  deviceHandler: ((...args: unknown[]) => boolean) | null = null
+  setPermissionRequestHandler = vi.fn((handler: FakeSession['permissionRequestHandler']) => {
+    this.permissionRequestHandler = handler
+  })
+  setPermissionCheckHandler = vi.fn((handler: FakeSession['permissionCheckHandler']) => {
+    this.permissionCheckHandler = handler
+  })
+  setDevicePermissionHandler = vi.fn((handler: FakeSession['deviceHandler']) => {
+    this.deviceHandler = handler
+  })
+}
+
+/** BrowserWindow: every instance is kept in `BrowserWindow.instances`. */
+export class BrowserWindow extends EventEmitter {
+  static instances: BrowserWindow[] = []
+  readonly webContents = new FakeWebContents()
+  loadURL = vi.fn(async (_url: string) => undefined)
+  show = vi.fn()
+  focus = vi.fn()
+  constructor(readonly options: Record<string, unknown>) {
+    super()
+    BrowserWindow.instances.push(this)
+  }
+}
+
+class FakeApp extends EventEmitter {
+  requestSingleInstanceLock = vi.fn(() => true)
+  quit = vi.fn()
+  whenReady = vi.fn(() => Promise.resolve())
+  getVersion = vi.fn(() => '0.0.0-test')
+  getName = vi.fn(() => 'leg-cramp-kiosk')
+  getPath = vi.fn((_name: string) => '/tmp/leg-cramp-kiosk-test')
+}
+
+class FakeIpcMain {
+  readonly handlers = new Map<string, (event: unknown, payload?: unknown) => unknown>()
+  handle = vi.fn((channel: string, handler: (event: unknown, payload?: unknown) => unknown) => {
+    this.handlers.set(channel, handler)
+  })
+}
+
+export const app = new FakeApp()
+export const ipcMain = new FakeIpcMain()
+export const session = { defaultSession: new FakeSession() }
+export const protocol = { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() }
+export const powerSaveBlocker = { start: vi.fn(() => 1), stop: vi.fn() }
+export const Menu = { setApplicationMenu: vi.fn() }
+export const contextBridge = { exposeInMainWorld: vi.fn() }
+export const ipcRenderer = { invoke: vi.fn(async (..._args: unknown[]) => undefined) }
+
+/** Puts every fake back to a fresh state between tests. */
+export function resetElectronMock(): void {
+  BrowserWindow.instances = []
+  app.removeAllListeners()
+  ipcMain.handlers.clear()
+  session.defaultSession = new FakeSession()
+  vi.clearAllMocks()
+  app.requestSingleInstanceLock.mockImplementation(() => true)
+}
+
+export default { app, BrowserWindow, ipcMain, session, protocol, powerSaveBlocker, Menu, contextBridge, ipcRenderer }

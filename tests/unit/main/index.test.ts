@@ -1,0 +1,63 @@
+import { describe, expect, it, vi } from 'vitest'
+import { CHANNELS } from '../../../electron/contract'
+import { fakeLog } from './fake-log'
+
+vi.mock('../../../electron/main/file-log', () => ({ createFileLogger: () => fakeLog() }))
+
+type ElectronMock = typeof import('../../mocks/electron')
+
+/** Loads a fresh main process against a fresh electron mock; `arrange` runs before start-up. */
+async function startMain(arrange: (electron: ElectronMock) => void = () => {}): Promise<ElectronMock> {
+  vi.resetModules()
+  const electron = await import('../../mocks/electron')
+  electron.resetElectronMock()
+  arrange(electron)
+  await import('../../../electron/main/index')
+  await Promise.resolve()
+  return electron
+}
+
+describe('main process start-up', () => {
+  it('opens one locked-down kiosk window on app://, keeps the display awake and wires the bridge', async () => {
+    const { protocol, Menu, session, powerSaveBlocker, ipcMain, BrowserWindow } = await startMain()
+    expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
+    ])
+    expect(protocol.handle).toHaveBeenCalledWith('app', expect.any(Function))
+    expect(Menu.setApplicationMenu).toHaveBeenCalledWith(null)
+    expect(session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled()
+    expect(powerSaveBlocker.start).toHaveBeenCalledWith('prevent-display-sleep')
+    expect([...ipcMain.handlers.keys()].sort()).toEqual(Object.values(CHANNELS).sort())
+
+    expect(BrowserWindow.instances).toHaveLength(1)
+    const window = BrowserWindow.instances[0]!
+    expect(window.options).toMatchObject({
+      kiosk: true,
+      frame: false,
+      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false },
+    })
+    expect(window.loadURL).toHaveBeenCalledWith('app://kiosk/index.html')
+    window.emit('ready-to-show')
+    expect(window.show).toHaveBeenCalled()
+  })
+
+  it('locks down every web contents the app creates', async () => {
+    const { app, FakeWebContents } = await startMain()
+    const contents = new FakeWebContents()
+    app.emit('web-contents-created', {}, contents)
+    expect(contents.windowOpenHandler?.({ url: 'https://example.com' })).toEqual({ action: 'deny' })
+  })
+
+  it('quits at once when another kiosk instance already runs', async () => {
+    const { app, BrowserWindow } = await startMain(({ app }) => app.requestSingleInstanceLock.mockReturnValue(false))
+    expect(app.quit).toHaveBeenCalled()
+    expect(BrowserWindow.instances).toHaveLength(0)
+  })
+
+  it('shows the out-of-order page when the renderer keeps crashing', async () => {
+    const { BrowserWindow } = await startMain()
+    const window = BrowserWindow.instances[0]!
+    for (let i = 0; i < 4; i++) window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 })
+    expect(window.loadURL).toHaveBeenLastCalledWith('app://kiosk/out-of-order.html')
+  })
+})

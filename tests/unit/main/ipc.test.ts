@@ -1,0 +1,71 @@
+import type { IpcMain } from 'electron'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { CHANNELS } from '../../../electron/contract'
+import { DEFAULT_CONFIG } from '../../../electron/default-config'
+import { registerIpcHandlers, type IpcHandlers } from '../../../electron/main/ipc'
+import { ipcMain, resetElectronMock } from '../../mocks/electron'
+import { fakeLog } from './fake-log'
+
+const APP_ORIGIN = 'app://kiosk'
+const appFrame = { url: 'app://kiosk/index.html', parent: null }
+
+function call(channel: string, senderFrame: unknown, payload?: unknown) {
+  const handler = ipcMain.handlers.get(channel)
+  if (!handler) throw new Error(`no handler for ${channel}`)
+  return handler({ senderFrame }, payload)
+}
+
+describe('IPC registration', () => {
+  let log: ReturnType<typeof fakeLog>
+  let handlers: IpcHandlers
+
+  beforeEach(() => {
+    resetElectronMock()
+    log = fakeLog()
+    handlers = {
+      getConfig: vi.fn(() => DEFAULT_CONFIG),
+      getAppInfo: vi.fn(() => ({ name: 'kiosk', version: '1.0.0', runtime: 'electron' as const })),
+    }
+    registerIpcHandlers(ipcMain as unknown as IpcMain, handlers, { appOrigin: APP_ORIGIN, log })
+  })
+
+  it('registers a handler for every channel of the contract', () => {
+    expect([...ipcMain.handlers.keys()].sort()).toEqual(Object.values(CHANNELS).sort())
+  })
+
+  it('answers the app’s own top frame with the value', async () => {
+    await expect(call(CHANNELS.getConfig, appFrame)).resolves.toEqual({ ok: true, value: DEFAULT_CONFIG })
+  })
+
+  it.each([
+    ['another origin', { url: 'https://example.com/', parent: null }],
+    ['a look-alike host', { url: 'app://kiosk.evil/index.html', parent: null }],
+    ['a subframe of the app', { url: 'app://kiosk/frame.html', parent: appFrame }],
+    ['a destroyed frame', null],
+  ])('refuses a call from %s without running the handler', async (_name, frame) => {
+    const result = await call(CHANNELS.getConfig, frame)
+    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } })
+    expect(handlers.getConfig).not.toHaveBeenCalled()
+    expect(log.warn).toHaveBeenCalled()
+  })
+
+  it('answers a malformed payload with an error result and logs it', async () => {
+    const result = await call(CHANNELS.getAppInfo, appFrame, { evil: '<script>' })
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-payload' } })
+    expect(handlers.getAppInfo).not.toHaveBeenCalled()
+    expect(log.warn).toHaveBeenCalledWith('IPC getAppInfo: invalid payload', expect.any(Array))
+  })
+
+  it('turns a failing handler into an internal error instead of throwing across IPC', async () => {
+    vi.mocked(handlers.getConfig).mockImplementation(() => {
+      throw new Error('disk on fire')
+    })
+    await expect(call(CHANNELS.getConfig, appFrame)).resolves.toMatchObject({ ok: false, error: { code: 'internal' } })
+    expect(log.error).toHaveBeenCalled()
+  })
+
+  it('never sends a result that breaks the contract', async () => {
+    vi.mocked(handlers.getConfig).mockReturnValue({ ...DEFAULT_CONFIG, idleTimeoutSeconds: 5 })
+    await expect(call(CHANNELS.getConfig, appFrame)).resolves.toMatchObject({ ok: false, error: { code: 'internal' } })
+  })
+})

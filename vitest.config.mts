@@ -1,0 +1,31 @@
+import { resolve } from 'node:path'
+import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
+import vue from '@vitejs/plugin-vue'
+import { defineConfig } from 'vitest/config'
+
+const root = import.meta.dirname
+
+export default defineConfig({
+  test: {
+    reporters: process.env.CI ? ['default', ['json', { outputFile: 'test-results/vitest.json' }]] : ['default'],
+    projects: [
+      {
+        test: {
+          name: 'main',
+          environment: 'node',
+          include: ['tests/unit/main/**/*.test.ts'],
+          alias: { electron: resolve(root, 'tests/mocks/electron.ts') },
+        },
+      },
+      {
+        plugins: [vue(), VueI18nPlugin({ include: [resolve(root, 'locales/*.json')] })],
+        define: { __APP_VERSION__: JSON.stringify('0.0.0-test') },
+        test: {
+          name: 'renderer',
+          environment: 'happy-dom',
+          include: ['tests/unit/renderer/**/*.test.ts'],
+        },
+      },
+    ],
+  },
+})
