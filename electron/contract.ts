@@ -55,9 +55,7 @@ export const CONTRACT = {
 export type BridgeErrorCode = 'forbidden-sender' | 'invalid-payload' | 'internal'
 
 /** What every bridge call resolves to: a value or a typed error, never a throw across IPC. */
-export type BridgeResult<T> =
-  | { ok: true; value: T }
-  | { ok: false; error: { code: BridgeErrorCode; message: string } }
+export type BridgeResult<T> = { ok: true; value: T } | { ok: false; error: { code: BridgeErrorCode; message: string } }
 
 type PayloadOf<K extends ChannelName> = z.input<(typeof CONTRACT)[K]['payload']>
 type ResultOf<K extends ChannelName> = z.output<(typeof CONTRACT)[K]['result']>

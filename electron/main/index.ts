@@ -3,13 +3,13 @@
  * that hold the logic (each unit-tested with a mocked electron).
  */
 import { join } from 'node:path'
-import { app, BrowserWindow, ipcMain, Menu, powerSaveBlocker, protocol, session } from 'electron'
+import { app, type BrowserWindow, ipcMain, Menu, powerSaveBlocker, protocol, session } from 'electron'
 import { APP_HOST, APP_SCHEME } from '../contract'
 import { DEFAULT_CONFIG } from '../default-config'
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol'
 import { createFileLogger } from './file-log'
 import { registerIpcHandlers } from './ipc'
-import { kioskWindowOptions } from './kiosk-window'
+import { createKioskWindow } from './kiosk-window'
 import { parseLaunchOptions } from './launch-options'
 import { denyAllPermissions, lockDownWebContents } from './lockdown'
 import { originOf, rendererEntryUrl } from './origin'
@@ -53,15 +53,12 @@ function start(): void {
   )
   powerSaveBlocker.start('prevent-display-sleep')
 
-  const window = new BrowserWindow(
-    kioskWindowOptions({
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
-      windowed: launch.windowed,
-      devTools: launch.development,
-    }),
-  )
+  const window = createKioskWindow({
+    preload: join(import.meta.dirname, '../preload/index.cjs'),
+    windowed: launch.windowed,
+    devTools: launch.development,
+  })
   kioskWindow = window
-  window.once('ready-to-show', () => window.show())
   window.on('closed', () => (kioskWindow = null))
   const loadApp = () => void window.loadURL(entryUrl).catch((error: unknown) => log.error('Load failed', error))
   watchRendererHealth(window.webContents, {

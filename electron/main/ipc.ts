@@ -33,9 +33,7 @@ export function registerIpcHandlers(
   options: { appOrigin: string; log: Logger },
 ): void {
   for (const name of Object.keys(CHANNELS) as ChannelName[]) {
-    ipcMain.handle(CHANNELS[name], (event, payload: unknown) =>
-      handleCall(name, event, payload, handlers, options),
-    )
+    ipcMain.handle(CHANNELS[name], (event, payload: unknown) => handleCall(name, event, payload, handlers, options))
   }
 }
 

@@ -1,31 +1,6 @@
-import type { Input, Session, WebContents, WebPreferences } from 'electron'
+import type { Input, Session, WebContents } from 'electron'
 import type { Logger } from './logger'
 import { isSameOrigin } from './origin'
-
-/**
- * webPreferences for every kiosk window (Electron security checklist #2, #3, #4,
- * #5, #6, #9, #10: no Node, context isolation, sandbox, web security, no
- * experimental or Blink features, no webview).
- */
-export function secureWebPreferences(preload: string | undefined, devTools: boolean): WebPreferences {
-  return {
-    ...(preload ? { preload } : {}),
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    disableBlinkFeatures: 'Auxclick',
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-    safeDialogs: true,
-    devTools,
-  }
-}
 
 /**
  * Denies every permission request and check (camera, microphone, geolocation,
@@ -41,7 +16,27 @@ export function denyAllPermissions(session: Session, log: Logger): void {
 }
 
 const BLOCKED_FUNCTION_KEYS = /^F([1-9]|1[0-9]|2[0-4])$/
-const BLOCKED_WITH_CTRL = new Set(['r', 'w', 'q', 'n', 't', 'p', 'i', 'j', 'u', 'o', 's', 'f', 'g', 'h', 'l', '+', '-', '=', '0'])
+const BLOCKED_WITH_CTRL = new Set([
+  'r',
+  'w',
+  'q',
+  'n',
+  't',
+  'p',
+  'i',
+  'j',
+  'u',
+  'o',
+  's',
+  'f',
+  'g',
+  'h',
+  'l',
+  '+',
+  '-',
+  '=',
+  '0',
+])
 const BLOCKED_WITH_ALT = new Set(['F4', 'ArrowLeft', 'ArrowRight', 'Home'])
 
 /**

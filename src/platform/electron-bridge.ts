@@ -13,7 +13,10 @@ export function createElectronBridge(kiosk: KioskApi): KioskApi {
         try {
           return await (kiosk[name] as (...params: unknown[]) => Promise<BridgeResult<unknown>>)(...args)
         } catch (error) {
-          return { ok: false, error: { code: 'internal', message: `The kiosk shell did not answer ${name}: ${String(error)}` } }
+          return {
+            ok: false,
+            error: { code: 'internal', message: `The kiosk shell did not answer ${name}: ${String(error)}` },
+          }
         }
       },
     ]),

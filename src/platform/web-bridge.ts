@@ -8,6 +8,9 @@ import { DEFAULT_CONFIG } from '../../electron/default-config'
 export function createWebBridge(config: KioskConfig = structuredClone(DEFAULT_CONFIG) as KioskConfig): KioskApi {
   return {
     getConfig: async () => ({ ok: true, value: structuredClone(config) }),
-    getAppInfo: async () => ({ ok: true, value: { name: 'leg-cramp-kiosk', version: __APP_VERSION__, runtime: 'web' } }),
+    getAppInfo: async () => ({
+      ok: true,
+      value: { name: 'leg-cramp-kiosk', version: __APP_VERSION__, runtime: 'web' },
+    }),
   }
 }

@@ -7,7 +7,9 @@ import { EventEmitter } from 'node:events'
 import { vi } from 'vitest'
 
 /** An Electron-like event whose preventDefault() is observable. */
-export function fakeEvent<T extends object>(extra: T = {} as T): T & { preventDefault: () => void; defaultPrevented: boolean } {
+export function fakeEvent<T extends object>(
+  extra: T = {} as T,
+): T & { preventDefault: () => void; defaultPrevented: boolean } {
   const event = {
     ...extra,
     defaultPrevented: false,
@@ -33,7 +35,8 @@ export class FakeWebContents extends EventEmitter {
 
 /** A session whose permission handlers can be called as Chromium would. */
 export class FakeSession {
-  permissionRequestHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null
+  permissionRequestHandler:
+    ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null
   permissionCheckHandler: ((...args: unknown[]) => boolean) | null = null
   deviceHandler: ((...args: unknown[]) => boolean) | null = null
   setPermissionRequestHandler = vi.fn((handler: FakeSession['permissionRequestHandler']) => {

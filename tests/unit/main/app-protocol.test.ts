@@ -31,7 +31,11 @@ describe('app:// protocol', () => {
   })
 
   it('never serves a file outside the renderer folder', async () => {
-    for (const url of ['app://kiosk/..%2Fsecret.txt', 'app://kiosk/%2e%2e/secret.txt', 'app://kiosk/assets/..%2F..%2Fsecret.txt']) {
+    for (const url of [
+      'app://kiosk/..%2Fsecret.txt',
+      'app://kiosk/%2e%2e/secret.txt',
+      'app://kiosk/assets/..%2F..%2Fsecret.txt',
+    ]) {
       const response = await get(url)
       expect(response.status, url).toBe(404)
     }

@@ -1,18 +1,50 @@
-import { describe, expect, it } from 'vitest'
-import { kioskWindowOptions } from '../../../electron/main/kiosk-window'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { createKioskWindow } from '../../../electron/main/kiosk-window'
 import { parseLaunchOptions } from '../../../electron/main/launch-options'
+import { BrowserWindow, resetElectronMock } from '../../mocks/electron'
 
 describe('kiosk window', () => {
-  it('is a frameless fullscreen kiosk, black until ready, with secure webPreferences', () => {
-    const options = kioskWindowOptions({ preload: '/p.cjs', windowed: false, devTools: false })
-    expect(options).toMatchObject({ kiosk: true, fullscreen: true, frame: false, backgroundColor: '#000000', show: false })
-    expect(options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false })
+  beforeEach(() => resetElectronMock())
+
+  it('is a frameless fullscreen kiosk, black until ready, with isolated, sandboxed, Node-free web preferences', () => {
+    createKioskWindow({ preload: '/app/preload.cjs', windowed: false, devTools: false })
+    const window = BrowserWindow.instances[0]!
+    expect(window.options).toMatchObject({
+      kiosk: true,
+      fullscreen: true,
+      frame: false,
+      backgroundColor: '#000000',
+      show: false,
+      webPreferences: {
+        preload: '/app/preload.cjs',
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        experimentalFeatures: false,
+        disableBlinkFeatures: 'Auxclick',
+        webviewTag: false,
+        devTools: false,
+      },
+    })
+    expect(window.options.webPreferences).not.toHaveProperty('enableBlinkFeatures')
+    expect(window.show).not.toHaveBeenCalled()
+    window.emit('ready-to-show')
+    expect(window.show).toHaveBeenCalled()
   })
 
-  it('opens as a normal window with --windowed', () => {
-    const options = kioskWindowOptions({ preload: '/p.cjs', windowed: true, devTools: false })
-    expect(options).toMatchObject({ kiosk: false, fullscreen: false, frame: true })
-    expect(options.webPreferences?.sandbox).toBe(true)
+  it('opens as a normal window with --windowed, still sandboxed', () => {
+    createKioskWindow({ preload: '/app/preload.cjs', windowed: true, devTools: false })
+    const window = BrowserWindow.instances[0]!
+    expect(window.options).toMatchObject({
+      kiosk: false,
+      fullscreen: false,
+      frame: true,
+      webPreferences: { sandbox: true },
+    })
   })
 })
 

@@ -1,36 +1,10 @@
 import type { Session, WebContents } from 'electron'
 import { beforeEach, describe, expect, it } from 'vitest'
-import {
-  denyAllPermissions,
-  isBlockedShortcut,
-  lockDownWebContents,
-  secureWebPreferences,
-} from '../../../electron/main/lockdown'
+import { denyAllPermissions, isBlockedShortcut, lockDownWebContents } from '../../../electron/main/lockdown'
 import { FakeSession, FakeWebContents, fakeEvent } from '../../mocks/electron'
 import { fakeLog } from './fake-log'
 
 const APP_ORIGIN = 'app://kiosk'
-
-describe('secure webPreferences', () => {
-  it('isolate, sandbox and strip Node from the renderer', () => {
-    const prefs = secureWebPreferences('/app/preload.cjs', false)
-    expect(prefs).toMatchObject({
-      preload: '/app/preload.cjs',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      disableBlinkFeatures: 'Auxclick',
-      webviewTag: false,
-      devTools: false,
-    })
-    expect(prefs).not.toHaveProperty('enableBlinkFeatures')
-  })
-})
 
 describe('web contents lockdown', () => {
   let contents: FakeWebContents
@@ -39,7 +13,11 @@ describe('web contents lockdown', () => {
   beforeEach(() => {
     contents = new FakeWebContents()
     log = fakeLog()
-    lockDownWebContents(contents as unknown as WebContents, { appOrigin: APP_ORIGIN, allowDeveloperShortcuts: false, log })
+    lockDownWebContents(contents as unknown as WebContents, {
+      appOrigin: APP_ORIGIN,
+      allowDeveloperShortcuts: false,
+      log,
+    })
   })
 
   it('refuses every new window, even one on the app origin', () => {
@@ -110,7 +88,11 @@ describe('web contents lockdown', () => {
 
   it('keeps developer shortcuts only in development', () => {
     const devContents = new FakeWebContents()
-    lockDownWebContents(devContents as unknown as WebContents, { appOrigin: APP_ORIGIN, allowDeveloperShortcuts: true, log })
+    lockDownWebContents(devContents as unknown as WebContents, {
+      appOrigin: APP_ORIGIN,
+      allowDeveloperShortcuts: true,
+      log,
+    })
     const event = fakeEvent()
     devContents.emit('before-input-event', event, { key: 'F12', control: false, meta: false, alt: false })
     expect(event.defaultPrevented).toBe(false)

@@ -21,7 +21,7 @@ describe('preload', () => {
   })
 
   it('sends each method on its own channel and returns only the answer', async () => {
-    ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: 'answer' })
+    ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: 'answer' } as never)
     const result = await (exposed.getConfig as () => Promise<unknown>)()
     expect(ipcRenderer.invoke).toHaveBeenCalledWith(CHANNELS.getConfig, undefined)
     expect(result).toEqual({ ok: true, value: 'answer' })

@@ -1,0 +1,44 @@
+import { defineConfig } from '@playwright/test'
+
+const WEB_PORT = 4173
+
+/** Flags that let Debian's Chromium run headless in CI without reaching the network. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+export default defineConfig({
+  outputDir: 'test-results/artifacts',
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: 2,
+  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  webServer: {
+    command: `npx vite preview --outDir out/renderer --host 127.0.0.1 --port ${WEB_PORT} --strictPort`,
+    url: `http://127.0.0.1:${WEB_PORT}/`,
+    reuseExistingServer: !process.env.CI,
+  },
+  projects: [
+    {
+      name: 'chromium',
+      testDir: 'tests/e2e',
+      use: {
+        browserName: 'chromium',
+        baseURL: `http://127.0.0.1:${WEB_PORT}/`,
+        hasTouch: true,
+        viewport: { width: 1920, height: 1080 },
+        launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
+      },
+    },
+    {
+      name: 'electron',
+      testDir: 'tests/electron',
+    },
+  ],
+})

@@ -1,0 +1,70 @@
+import { expect, openKiosk, saveScreenshot, SCREEN_SIZES, test, undersizedTargets } from './fixtures'
+
+test.describe('the kiosk shell in a browser', () => {
+  test('loads without a single console error', async ({ page, problems }) => {
+    await openKiosk(page)
+    await page.getByTestId('start').tap()
+    await expect(page.getByTestId('screen-language')).toBeVisible()
+    expect(problems).toEqual([])
+  })
+
+  test('a visitor touches start and reaches the language screen', async ({ page }) => {
+    await openKiosk(page)
+    await page.getByTestId('start').tap()
+    await expect(page.getByTestId('screen-language')).toBeVisible()
+    await expect(page.getByTestId('screen-attract')).toHaveCount(0)
+  })
+
+  test('choosing a language changes the words on screen and <html lang> at once', async ({ page }) => {
+    await openKiosk(page)
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+    const headingInEnglish = await page.getByRole('heading').first().textContent()
+    await page.getByTestId('start').tap()
+    await page.getByTestId('lang-es').tap()
+    await expect(page.locator('html')).toHaveAttribute('lang', 'es')
+    await expect(page.getByTestId('lang-es')).toHaveAttribute('aria-pressed', 'true')
+    await page.getByTestId('nav-home').tap()
+    await expect(page.getByRole('heading').first()).not.toHaveText(headingInEnglish ?? '')
+    await expect(page.getByTestId('start')).toHaveText('Toque para empezar')
+  })
+
+  test('the Content-Security-Policy blocks an injected inline script', async ({ page }) => {
+    await openKiosk(page)
+    const outcome = await page.evaluate(
+      () =>
+        new Promise<{ injectedRan: boolean; violated: string }>((resolve) => {
+          document.addEventListener('securitypolicyviolation', (event) =>
+            resolve({
+              injectedRan: (window as unknown as { __injected?: boolean }).__injected === true,
+              violated: event.effectiveDirective,
+            }),
+          )
+          const script = document.createElement('script')
+          script.textContent = 'window.__injected = true'
+          document.body.append(script)
+          setTimeout(
+            () =>
+              resolve({
+                injectedRan: (window as unknown as { __injected?: boolean }).__injected === true,
+                violated: 'none',
+              }),
+            2000,
+          )
+        }),
+    )
+    expect(outcome).toEqual({ injectedRan: false, violated: 'script-src-elem' })
+  })
+
+  for (const size of SCREEN_SIZES) {
+    test(`every control is touch-sized at ${size.name} ${size.width}x${size.height}`, async ({ page }) => {
+      await page.setViewportSize(size)
+      await openKiosk(page)
+      expect(await undersizedTargets(page)).toEqual([])
+      await saveScreenshot(page, `foundation-attract-${size.name}`)
+      await page.getByTestId('start').tap()
+      await expect(page.getByTestId('screen-language')).toBeVisible()
+      expect(await undersizedTargets(page)).toEqual([])
+      await saveScreenshot(page, `foundation-language-${size.name}`)
+    })
+  }
+})
