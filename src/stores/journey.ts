@@ -1,24 +1,47 @@
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { computed, ref } from 'vue'
+import { CONTENT_SCREENS, JOURNEY, type ContentScreen, type JourneyScreen } from '../content/journey'
 
-/** The screens of the visitor journey, in order. */
-export const JOURNEY = ['attract', 'language'] as const
-/** One screen of the visitor journey. */
-export type ScreenId = (typeof JOURNEY)[number]
-
-/** Where the visitor is in the journey. Kept in memory only. */
+/** Where the visitor is in the journey, and whether the sources page is open. Memory only. */
 export const useJourneyStore = defineStore('journey', () => {
-  const screen = ref<ScreenId>('attract')
+  const screen = ref<JourneyScreen>('attract')
+  const sourcesOpen = ref(false)
 
-  /** Shows a screen. */
-  function go(target: ScreenId): void {
+  const index = computed(() => JOURNEY.indexOf(screen.value))
+  const isFirst = computed(() => index.value === 0)
+  const isLast = computed(() => index.value === JOURNEY.length - 1)
+  /** 1-based step among the content screens, or null before the content starts. */
+  const step = computed(() => {
+    const position = CONTENT_SCREENS.indexOf(screen.value as ContentScreen)
+    return position === -1 ? null : position + 1
+  })
+
+  /** Shows a screen (and closes the sources page). */
+  function go(target: JourneyScreen): void {
     screen.value = target
+    sourcesOpen.value = false
+  }
+
+  /** The next screen; stays on the last one. */
+  function next(): void {
+    if (!isLast.value) go(JOURNEY[index.value + 1]!)
+  }
+
+  /** The previous screen; stays on the first one. */
+  function back(): void {
+    if (!isFirst.value) go(JOURNEY[index.value - 1]!)
+  }
+
+  /** Opens or closes the sources page over the current screen. */
+  function showSources(open: boolean): void {
+    sourcesOpen.value = open
   }
 
   /** Back to the welcome screen, as for a new visitor. */
   function $reset(): void {
     screen.value = 'attract'
+    sourcesOpen.value = false
   }
 
-  return { screen, go, $reset }
+  return { screen, sourcesOpen, step, isFirst, isLast, go, next, back, showSources, $reset }
 })

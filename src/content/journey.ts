@@ -1,0 +1,57 @@
+/**
+ * The shape of the visitor journey: which screens, cards, choices and steps
+ * exist, by id. The words live in locales/<tag>.json under the same ids.
+ */
+
+/** Every screen of the journey, in order. */
+export const JOURNEY = [
+  'attract',
+  'language',
+  'about',
+  'causes',
+  'selfcheck',
+  'during',
+  'prevention',
+  'avoid',
+  'doctor',
+  'handout',
+] as const
+/** One screen of the visitor journey. */
+export type JourneyScreen = (typeof JOURNEY)[number]
+
+/** The screens that teach; the progress indicator counts these. */
+export const CONTENT_SCREENS = JOURNEY.slice(JOURNEY.indexOf('about')) as ContentScreen[]
+/** A screen that teaches (and cites its sources). */
+export type ContentScreen = Exclude<JourneyScreen, 'attract' | 'language'>
+
+/** The cards on "What are cramps linked to?". */
+export const CAUSE_CARDS = ['age', 'pregnancy', 'strain', 'conditions', 'medicines', 'fluids'] as const
+/** One card on the causes screen. */
+export type CauseCard = (typeof CAUSE_CARDS)[number]
+
+/** The optional self-check choices; they shape the handout. */
+export const SELFCHECK_ITEMS = [
+  'over60',
+  'pregnant',
+  'exercise',
+  'posture',
+  'condition',
+  'medicine',
+  'fluids',
+  'wakes',
+] as const
+/** One self-check choice. */
+export type SelfCheckItem = (typeof SELFCHECK_ITEMS)[number]
+
+/** What to do during a cramp, in order. */
+export const DURING_STEPS = ['stand', 'pull', 'rub', 'walk', 'warm'] as const
+/** The bedtime stretch, in order. */
+export const STRETCH_STEPS = ['wall', 'lean', 'hold', 'thigh'] as const
+/** Daily habits that may help. */
+export const HABITS = ['drink', 'move', 'shoes', 'covers'] as const
+/** Warning signs that need a doctor today, most serious first. */
+export const URGENT_SIGNS = ['clot', 'long', 'wound', 'toxin', 'weak'] as const
+/** Reasons to make an appointment. */
+export const APPOINTMENT_SIGNS = ['often', 'medicine', 'walking', 'numb', 'noHelp'] as const
+/** The take-home summary points. */
+export const SUMMARY_POINTS = ['during', 'prevent', 'quinine', 'urgent'] as const
