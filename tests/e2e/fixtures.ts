@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { test as base, expect, type Page } from '@playwright/test'
 
 /** The two screens the kiosk is built for. */
@@ -43,5 +44,80 @@ export async function undersizedTargets(page: Page): Promise<string[]> {
         return box.width > 0 && (box.width < 64 || box.height < 64)
       })
       .map((element) => element.getAttribute('data-testid') ?? element.outerHTML.slice(0, 80)),
+  )
+}
+
+/** The journey's screens in order, as their data-testid suffixes. */
+export const JOURNEY = [
+  'attract',
+  'language',
+  'about',
+  'causes',
+  'selfcheck',
+  'during',
+  'prevention',
+  'avoid',
+  'doctor',
+  'handout',
+] as const
+
+/** Taps Next from journey screen `from` until `target` shows, waiting for each screen on the way. */
+export async function walkTo(
+  page: Page,
+  from: (typeof JOURNEY)[number],
+  target: (typeof JOURNEY)[number],
+): Promise<void> {
+  await expect(page.getByTestId(`screen-${from}`)).toBeVisible()
+  for (const screen of JOURNEY.slice(JOURNEY.indexOf(from) + 1, JOURNEY.indexOf(target) + 1)) {
+    await page.getByTestId('nav-next').tap()
+    await expect(page.getByTestId(`screen-${screen}`)).toBeVisible()
+  }
+}
+
+/**
+ * Swipes a finger across the middle of the screen with real touch events
+ * (Chrome DevTools Protocol), as a visitor would: "left" moves the finger
+ * from right to left.
+ */
+export async function swipe(page: Page, direction: 'left' | 'right'): Promise<void> {
+  const { width, height } = page.viewportSize()!
+  const y = Math.round(height / 2)
+  const [from, to] = direction === 'left' ? [width * 0.75, width * 0.25] : [width * 0.25, width * 0.75]
+  const cdp = await page.context().newCDPSession(page)
+  const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number) =>
+    cdp.send('Input.dispatchTouchEvent', {
+      type,
+      touchPoints: type === 'touchEnd' ? [] : [{ x: Math.round(x), y }],
+    })
+  await touch('touchStart', from)
+  for (let step = 1; step <= 5; step++) await touch('touchMove', from + ((to - from) * step) / 5)
+  await touch('touchEnd', to)
+  await cdp.detach()
+}
+
+/** axe-core's WCAG 2.2 AA findings on the current screen, as readable lines. */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze()
+  return results.violations.map(
+    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  )
+}
+
+/**
+ * Elements whose text does not fit their box and is clipped or spills out
+ * (scroll containers excepted: their content may scroll).
+ */
+export async function overflowingText(page: Page): Promise<string[]> {
+  return page.$$eval('body *', (elements) =>
+    elements
+      .filter((element) => {
+        if (!(element instanceof HTMLElement) || element.closest('svg')) return false
+        const style = getComputedStyle(element)
+        if (style.display === 'none' || /(auto|scroll)/.test(style.overflowY + style.overflowX)) return false
+        const hasText = [...element.childNodes].some((node) => node.nodeType === 3 && node.textContent!.trim())
+        if (!hasText) return false
+        return element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 1
+      })
+      .map((element) => `${element.tagName.toLowerCase()}: ${element.textContent!.trim().slice(0, 60)}`),
   )
 }

@@ -1,0 +1,149 @@
+import {
+  accessibilityViolations,
+  expect,
+  JOURNEY,
+  openKiosk,
+  overflowingText,
+  saveScreenshot,
+  SCREEN_SIZES,
+  swipe,
+  test,
+  undersizedTargets,
+  walkTo,
+} from './fixtures'
+
+const CONTENT_SCREENS = JOURNEY.slice(2)
+
+test.describe('a visitor steps through the journey', () => {
+  for (const size of SCREEN_SIZES) {
+    test(`with Next and Back, from welcome to handout and back (${size.name})`, async ({ page }) => {
+      await page.setViewportSize(size)
+      await openKiosk(page)
+      await page.getByTestId('start').tap()
+      for (const screen of JOURNEY.slice(1)) {
+        await expect(page.getByTestId(`screen-${screen}`)).toBeVisible()
+        if (screen !== 'handout') await page.getByTestId('nav-next').tap()
+      }
+      await expect(page.getByTestId('nav-next')).toHaveCount(0)
+      for (const screen of [...JOURNEY].reverse().slice(1)) {
+        await page.getByTestId('nav-back').tap()
+        await expect(page.getByTestId(`screen-${screen}`)).toBeVisible()
+      }
+    })
+
+    test(`with swipes, from welcome to handout and back (${size.name})`, async ({ page }) => {
+      await page.setViewportSize(size)
+      await openKiosk(page)
+      await page.getByTestId('start').tap()
+      for (const screen of JOURNEY.slice(2)) {
+        await swipe(page, 'left')
+        await expect(page.getByTestId(`screen-${screen}`)).toBeVisible()
+      }
+      await swipe(page, 'right')
+      await expect(page.getByTestId('screen-doctor')).toBeVisible()
+    })
+  }
+
+  test('Start over returns to the welcome screen from every screen', async ({ page }) => {
+    await openKiosk(page)
+    for (let depth = 1; depth < JOURNEY.length; depth++) {
+      await page.getByTestId('start').tap()
+      for (let step = 1; step < depth; step++) await page.getByTestId('nav-next').tap()
+      await expect(page.getByTestId(`screen-${JOURNEY[depth]}`)).toBeVisible()
+      await page.getByTestId('nav-home').tap()
+      await expect(page.getByTestId('screen-attract')).toBeVisible()
+    }
+  })
+
+  test('every content screen names its sources and opens the full list, then returns', async ({ page }) => {
+    await openKiosk(page)
+    await page.getByTestId('start').tap()
+    await page.getByTestId('nav-next').tap()
+    for (const screen of CONTENT_SCREENS) {
+      await expect(page.getByTestId(`screen-${screen}`)).toBeVisible()
+      await expect(page.getByTestId('sources-line')).toContainText(/\w/)
+      await page.getByTestId('nav-sources').tap()
+      await expect(page.getByTestId('screen-sources')).toBeVisible()
+      await expect(page.getByTestId('sources-reviewed')).toContainText('2026')
+      await page.getByTestId('sources-close').tap()
+      await expect(page.getByTestId(`screen-${screen}`)).toBeVisible()
+      if (screen !== 'handout') await page.getByTestId('nav-next').tap()
+    }
+  })
+
+  test('a cause card opens its detail in place, and the medicines card warns not to stop medicines', async ({
+    page,
+  }) => {
+    await openKiosk(page)
+    await page.getByTestId('attract-lang-en').tap()
+    await page.getByTestId('nav-next').tap()
+    const card = page.getByTestId('cause-medicines')
+    await expect(card).toHaveAttribute('aria-expanded', 'false')
+    await card.tap()
+    await expect(card).toHaveAttribute('aria-expanded', 'true')
+    await expect(page.getByTestId('screen-causes')).toBeVisible()
+    await expect(page.getByTestId('medicines-action')).toContainText('Do not stop a medicine on your own')
+    await page.getByTestId('cause-age').tap()
+    await expect(page.getByTestId('cause-medicines-detail')).toHaveCount(0)
+    await expect(page.getByTestId('cause-age-detail')).toBeVisible()
+  })
+
+  test('the handout summary shows the chosen self-check items, and only those', async ({ page }) => {
+    await openKiosk(page)
+    await page.getByTestId('attract-lang-en').tap()
+    await page.getByTestId('nav-next').tap()
+    await page.getByTestId('nav-next').tap()
+    await expect(page.getByTestId('screen-selfcheck')).toBeVisible()
+    await page.getByTestId('selfcheck-medicine').tap()
+    await page.getByTestId('selfcheck-wakes').tap()
+    await page.getByTestId('selfcheck-fluids').tap()
+    await page.getByTestId('selfcheck-fluids').tap()
+    await expect(page.getByTestId('selfcheck-medicine')).toHaveAttribute('aria-pressed', 'true')
+    await expect(page.getByTestId('selfcheck-fluids')).toHaveAttribute('aria-pressed', 'false')
+    await walkTo(page, 'selfcheck', 'handout')
+    const summary = page.getByTestId('handout-summary')
+    await expect(summary.locator('[data-testid^="handout-item-"]')).toHaveCount(2)
+    await expect(summary).toContainText('I use an inhaler or take water pills')
+    await expect(summary).toContainText('Cramps often wake me up')
+    await expect(summary).not.toContainText('I do not drink much during the day')
+  })
+
+  test('with no self-check choices the handout says it has tips for everyone', async ({ page }) => {
+    await openKiosk(page)
+    await page.getByTestId('attract-lang-en').tap()
+    await walkTo(page, 'about', 'handout')
+    await expect(page.getByTestId('handout-none')).toBeVisible()
+  })
+})
+
+test.describe('every screen is accessible, touch-sized and unclipped', () => {
+  for (const locale of ['en', 'es'] as const) {
+    for (const size of SCREEN_SIZES) {
+      test(`${locale} at ${size.name}`, async ({ page }) => {
+        await page.setViewportSize(size)
+        await page.emulateMedia({ reducedMotion: 'reduce' })
+        await openKiosk(page)
+        const check = async (name: string) => {
+          expect(await accessibilityViolations(page), `axe on ${name}`).toEqual([])
+          expect(await undersizedTargets(page), `targets on ${name}`).toEqual([])
+          expect(await overflowingText(page), `overflow on ${name}`).toEqual([])
+          await saveScreenshot(page, `journey-${locale}-${size.name}-${name}`)
+        }
+        await check('attract')
+        await page.getByTestId('start').tap()
+        await check('language')
+        await page.getByTestId(`lang-${locale}`).tap()
+        for (const screen of CONTENT_SCREENS) {
+          await expect(page.getByTestId(`screen-${screen}`)).toBeVisible()
+          if (screen === 'causes') await page.getByTestId('cause-medicines').tap()
+          if (screen === 'selfcheck') await page.getByTestId('selfcheck-over60').tap()
+          await check(screen)
+          if (screen !== 'handout') await page.getByTestId('nav-next').tap()
+        }
+        await page.getByTestId('nav-sources').tap()
+        await expect(page.getByTestId('screen-sources')).toBeVisible()
+        await check('sources')
+      })
+    }
+  }
+})
