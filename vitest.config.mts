@@ -18,6 +18,13 @@ export default defineConfig({
         },
       },
       {
+        test: {
+          name: 'content',
+          environment: 'node',
+          include: ['tests/unit/content/**/*.test.ts'],
+        },
+      },
+      {
         plugins: [vue(), VueI18nPlugin({ include: [resolve(root, 'locales/*.json')] })],
         define: { __APP_VERSION__: JSON.stringify('0.0.0-test') },
         test: {

@@ -1,0 +1,10 @@
+declare module 'text-readability' {
+  const readability: {
+    fleschKincaidGrade(text: string): number
+  }
+  export default readability
+}
+
+declare module 'silabea' {
+  export function getSilabas(word: string): { numeroSilaba: number }
+}
