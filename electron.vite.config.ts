@@ -5,6 +5,7 @@ import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'electron-vite'
 import type { Plugin } from 'vite'
 import { CONTENT_SECURITY_POLICY } from './electron/csp'
+import { writePseudoLocale } from './scripts/pseudo-locale.mjs'
 
 const root = import.meta.dirname
 const { version } = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string }
@@ -24,45 +25,69 @@ function contentSecurityPolicyMeta(): Plugin {
   }
 }
 
-export default defineConfig({
-  main: {
-    build: {
-      outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
+/**
+ * Keeps only the woff2 source of each @font-face: Chromium always reads it, so
+ * the woff copies fontsource also lists would ship unused.
+ */
+const woff2Only = {
+  postcssPlugin: 'kiosk-woff2-only',
+  Declaration: {
+    src: (declaration: { value: string }) => {
+      declaration.value = declaration.value.replace(/,\s*url\([^)]*\.woff\)\s*format\(['"]woff['"]\)/g, '')
     },
   },
-  preload: {
-    build: {
-      outDir: 'out/preload',
-      // A sandboxed preload cannot require node_modules: bundle what it imports.
-      externalizeDeps: false,
-      rollupOptions: {
-        input: { index: resolve(root, 'electron/preload/index.ts') },
-        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+}
+
+/** Development and test builds also carry the pseudo-locale (en-XA); production builds never do. */
+export default defineConfig(({ mode }) => {
+  const withPseudoLocale = mode !== 'production'
+  if (withPseudoLocale) writePseudoLocale(root)
+  return {
+    main: {
+      build: {
+        outDir: 'out/main',
+        rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
       },
     },
-  },
-  renderer: {
-    root: resolve(root, 'src'),
-    publicDir: resolve(root, 'resources/public'),
-    define: { __APP_VERSION__: JSON.stringify(version) },
-    build: {
-      minify: true,
-      outDir: resolve(root, 'out/renderer'),
-      rollupOptions: { input: resolve(root, 'src/index.html') },
+    preload: {
+      build: {
+        outDir: 'out/preload',
+        // A sandboxed preload cannot require node_modules: bundle what it imports.
+        externalizeDeps: false,
+        rollupOptions: {
+          input: { index: resolve(root, 'electron/preload/index.ts') },
+          output: { format: 'cjs', entryFileNames: '[name].cjs' },
+        },
+      },
     },
-    plugins: [
-      vue(),
-      VueI18nPlugin({
-        include: [resolve(root, 'locales/*.json')],
-        runtimeOnly: true,
-        compositionOnly: true,
-        fullInstall: false,
-        strictMessage: true,
-        escapeHtml: true,
-        dropMessageCompiler: true,
-      }),
-      contentSecurityPolicyMeta(),
-    ],
-  },
+    renderer: {
+      root: resolve(root, 'src'),
+      publicDir: resolve(root, 'resources/public'),
+      define: { __APP_VERSION__: JSON.stringify(version) },
+      css: { postcss: { plugins: [woff2Only] } },
+      build: {
+        minify: true,
+        // Fonts must be files: the CSP's font-src 'self' does not allow data: URLs.
+        assetsInlineLimit: 0,
+        outDir: resolve(root, 'out/renderer'),
+        rollupOptions: { input: resolve(root, 'src/index.html') },
+      },
+      plugins: [
+        vue(),
+        VueI18nPlugin({
+          include: [
+            resolve(root, 'locales/*.json'),
+            ...(withPseudoLocale ? [resolve(root, 'locales/pseudo/*.json')] : []),
+          ],
+          runtimeOnly: true,
+          compositionOnly: true,
+          fullInstall: false,
+          strictMessage: true,
+          escapeHtml: true,
+          dropMessageCompiler: true,
+        }),
+        contentSecurityPolicyMeta(),
+      ],
+    },
+  }
 })

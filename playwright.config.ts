@@ -18,6 +18,7 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   workers: 2,
+  fullyParallel: true,
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   webServer: {
     command: `npx vite preview --outDir out/renderer --host 127.0.0.1 --port ${WEB_PORT} --strictPort`,

@@ -6,6 +6,9 @@
 export const CHANNELS = {
   getConfig: 'kiosk:get-config',
   getAppInfo: 'kiosk:get-app-info',
+  reportProblem: 'kiosk:report-problem',
+  heartbeat: 'kiosk:heartbeat',
+  clearVisitorData: 'kiosk:clear-visitor-data',
 } as const
 
 /** Names of the bridge's methods; one per IPC channel. */

@@ -12,7 +12,7 @@ import type { ChannelName } from './channels'
 export { CHANNELS, type ChannelName } from './channels'
 
 /** Language tags the kiosk ships messages for (BCP 47). */
-export const LOCALE_TAGS = ['en', 'es'] as const
+export const LOCALE_TAGS = ['en', 'es', 'zh-Hans', 'vi', 'tl', 'ar', 'pl', 'ur'] as const
 /** A language tag the kiosk ships messages for. */
 export type LocaleTag = (typeof LOCALE_TAGS)[number]
 
@@ -43,12 +43,24 @@ export const AppInfoSchema = z.object({
 /** What the shell tells the renderer about itself. */
 export type AppInfo = z.infer<typeof AppInfoSchema>
 
+/** Schema of a problem the renderer reports for the kiosk log (never visitor data). */
+export const ProblemReportSchema = z.object({
+  kind: z.literal('missing-translation'),
+  locale: z.string().min(1).max(20),
+  key: z.string().min(1).max(200),
+})
+/** A problem the renderer reports for the kiosk log. */
+export type ProblemReport = z.infer<typeof ProblemReportSchema>
+
 const NoPayload = z.undefined()
 
 /** Payload and result schema of every channel. */
 export const CONTRACT = {
   getConfig: { payload: NoPayload, result: KioskConfigSchema },
   getAppInfo: { payload: NoPayload, result: AppInfoSchema },
+  reportProblem: { payload: ProblemReportSchema, result: z.null() },
+  heartbeat: { payload: NoPayload, result: z.null() },
+  clearVisitorData: { payload: NoPayload, result: z.null() },
 } as const satisfies Record<ChannelName, { payload: z.ZodType; result: z.ZodType }>
 
 /** Why a bridge call failed. */

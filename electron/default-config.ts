@@ -8,7 +8,7 @@ import type { KioskConfig } from './contract'
  */
 export const DEFAULT_CONFIG: Readonly<KioskConfig> = Object.freeze<KioskConfig>({
   defaultLocale: 'en',
-  enabledLocales: ['en', 'es'],
+  enabledLocales: ['en', 'es', 'zh-Hans', 'vi', 'tl', 'ar', 'pl', 'ur'],
   idleTimeoutSeconds: 90,
   idleWarningSeconds: 20,
 })

@@ -8,6 +8,7 @@ import { APP_HOST, APP_SCHEME } from '../contract'
 import { DEFAULT_CONFIG } from '../default-config'
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol'
 import { createFileLogger } from './file-log'
+import { startHeartbeatWatchdog, type HeartbeatWatchdog } from './heartbeat-watchdog'
 import { registerIpcHandlers } from './ipc'
 import { createKioskWindow } from './kiosk-window'
 import { parseLaunchOptions } from './launch-options'
@@ -16,6 +17,18 @@ import { originOf, rendererEntryUrl } from './origin'
 import { watchRendererHealth } from './renderer-recovery'
 
 const OUT_OF_ORDER_URL = `${APP_SCHEME}://${APP_HOST}/out-of-order.html`
+/** Silence allowed beyond the idle timeout and warning before the backstop reloads. */
+const HEARTBEAT_MARGIN_SECONDS = 30
+/** Everything a visitor's page could have stored; wiped at every visitor reset. */
+const VISITOR_STORAGES = [
+  'cookies',
+  'filesystem',
+  'indexdb',
+  'localstorage',
+  'shadercache',
+  'serviceworkers',
+  'cachestorage',
+] as const
 
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
 
@@ -38,6 +51,8 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(start, (error: unknown) => log.error('Electron failed to start', error))
 }
 
+let heartbeats: HeartbeatWatchdog | null = null
+
 function start(): void {
   log.info(`Kiosk ${app.getVersion()} starting (windowed: ${launch.windowed})`)
   Menu.setApplicationMenu(null)
@@ -48,6 +63,18 @@ function start(): void {
     {
       getConfig: () => DEFAULT_CONFIG,
       getAppInfo: () => ({ name: app.getName(), version: app.getVersion(), runtime: 'electron' }),
+      reportProblem: (problem) => {
+        log.warn(`Renderer reports a ${problem.kind}: "${problem.key}" in ${problem.locale}`)
+        return null
+      },
+      heartbeat: () => {
+        heartbeats?.beat()
+        return null
+      },
+      clearVisitorData: async () => {
+        await session.defaultSession.clearStorageData({ storages: [...VISITOR_STORAGES] })
+        return null
+      },
     },
     { appOrigin, log },
   )
@@ -67,6 +94,13 @@ function start(): void {
     retryOutOfOrderAfterMs: 5 * 60_000,
     loadApp,
     showOutOfOrder: () => void window.loadURL(OUT_OF_ORDER_URL).catch((error: unknown) => log.error(error)),
+    log,
+  })
+  const { idleTimeoutSeconds, idleWarningSeconds } = DEFAULT_CONFIG
+  heartbeats = startHeartbeatWatchdog({
+    limitMs: (idleTimeoutSeconds + idleWarningSeconds + HEARTBEAT_MARGIN_SECONDS) * 1000,
+    checkEveryMs: 5_000,
+    reloadApp: loadApp,
     log,
   })
   loadApp()

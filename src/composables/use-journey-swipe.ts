@@ -1,8 +1,7 @@
 import { useEventListener, usePointerSwipe } from '@vueuse/core'
 import type { Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
-import type { LocaleTag } from '../../electron/contract'
-import { LOCALES } from '../i18n/locales'
+import { localeInfo, type DisplayLocale } from '../i18n/locales'
 import { useJourneyStore } from '../stores/journey'
 
 /** How far a finger must travel, in CSS px, before a swipe turns the page. */
@@ -23,7 +22,7 @@ export function useJourneySwipe(target: Ref<HTMLElement | null>): void {
     threshold: SWIPE_THRESHOLD,
     onSwipeEnd: (_event, direction) => {
       if (journey.screen === 'attract' || journey.sourcesOpen) return
-      const rtl = LOCALES[locale.value as LocaleTag].dir === 'rtl'
+      const rtl = localeInfo(locale.value as DisplayLocale).dir === 'rtl'
       const forward = rtl ? 'right' : 'left'
       const backward = rtl ? 'left' : 'right'
       if (direction === forward) journey.next()

@@ -1,20 +1,22 @@
+import { getActivePinia } from 'pinia'
 import { setLocale } from '../i18n'
-import { useJourneyStore } from '../stores/journey'
+import { useBridge } from '../platform/use-bridge'
+import { resetVisitorStores } from '../stores/registry'
 import { useSettingsStore } from '../stores/settings'
-import { useVisitorStore } from '../stores/visitor'
 
 /**
- * Returns the action that forgets the current visitor: their choices and open
- * panels, their place in the journey, and their language (back to the staff's
- * default). Settings belong to the clinic and stay.
+ * Returns the action that forgets the current visitor: every visitor store back
+ * to its initial state (choices, open panels, place in the journey, warnings),
+ * the language back to the staff's default, and the browser storage the page
+ * could have touched wiped by the shell. Settings belong to the clinic and stay.
  */
 export function useStartOver(): () => void {
-  const journey = useJourneyStore()
-  const visitor = useVisitorStore()
   const settings = useSettingsStore()
+  const bridge = useBridge()
+  const pinia = getActivePinia()!
   return () => {
-    visitor.$reset()
-    journey.$reset()
+    resetVisitorStores(pinia)
     setLocale(settings.config.defaultLocale)
+    void bridge.clearVisitorData()
   }
 }

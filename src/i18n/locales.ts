@@ -1,18 +1,129 @@
 import type { LocaleTag } from '../../electron/contract'
 
+/** Who has checked a translation. Shown to staff, never to visitors. */
+export type ReviewStatus =
+  | { state: 'source' }
+  | { state: 'machine-drafted'; draftedOn: string }
+  | { state: 'reviewed'; reviewer: string; reviewedOn: string }
+
 /** What the kiosk knows about one of its languages. */
 export interface LocaleInfo {
   tag: LocaleTag
   /** The language's name in its own language and script, as the picker shows it. */
   nativeName: string
   dir: 'ltr' | 'rtl'
+  /** CSS font-family stack; every family is shipped with the app (see styles/fonts.css). */
+  fontStack: string
+  /**
+   * Line height the script needs: at least the font's own ascent plus descent, so lines never
+   * overlap (Noto Sans Arabic spans 2.11 em, Nastaliq, which stacks letters diagonally, 2.5 em).
+   */
+  lineHeight: number
+  /** Default handout paper size; staff can change it. */
+  paper: 'A4' | 'Letter'
+  review: ReviewStatus
 }
 
-/** The locale registry: every language the kiosk ships. */
+const LATIN = "'Noto Sans', sans-serif"
+const DRAFTED: ReviewStatus = { state: 'machine-drafted', draftedOn: '2026-11-26' }
+
+/** The locale registry: every language the kiosk ships, in the picker's default order. */
 export const LOCALES: Readonly<Record<LocaleTag, LocaleInfo>> = {
-  en: { tag: 'en', nativeName: 'English', dir: 'ltr' },
-  es: { tag: 'es', nativeName: 'Español', dir: 'ltr' },
+  en: {
+    tag: 'en',
+    nativeName: 'English',
+    dir: 'ltr',
+    fontStack: LATIN,
+    lineHeight: 1.4,
+    paper: 'Letter',
+    review: { state: 'source' },
+  },
+  es: {
+    tag: 'es',
+    nativeName: 'Español',
+    dir: 'ltr',
+    fontStack: LATIN,
+    lineHeight: 1.4,
+    paper: 'Letter',
+    review: DRAFTED,
+  },
+  'zh-Hans': {
+    tag: 'zh-Hans',
+    nativeName: '简体中文',
+    dir: 'ltr',
+    fontStack: "'Noto Sans SC', 'Noto Sans', sans-serif",
+    lineHeight: 1.5,
+    paper: 'A4',
+    review: DRAFTED,
+  },
+  vi: {
+    tag: 'vi',
+    nativeName: 'Tiếng Việt',
+    dir: 'ltr',
+    fontStack: LATIN,
+    lineHeight: 1.4,
+    paper: 'A4',
+    review: DRAFTED,
+  },
+  tl: {
+    tag: 'tl',
+    nativeName: 'Tagalog',
+    dir: 'ltr',
+    fontStack: LATIN,
+    lineHeight: 1.4,
+    paper: 'Letter',
+    review: DRAFTED,
+  },
+  ar: {
+    tag: 'ar',
+    nativeName: 'العربية',
+    dir: 'rtl',
+    fontStack: "'Noto Sans Arabic', 'Noto Sans', sans-serif",
+    lineHeight: 2.15,
+    paper: 'A4',
+    review: DRAFTED,
+  },
+  pl: { tag: 'pl', nativeName: 'Polski', dir: 'ltr', fontStack: LATIN, lineHeight: 1.4, paper: 'A4', review: DRAFTED },
+  ur: {
+    tag: 'ur',
+    nativeName: 'اردو',
+    dir: 'rtl',
+    fontStack: "'Noto Nastaliq Urdu', 'Noto Sans Arabic', 'Noto Sans', sans-serif",
+    lineHeight: 2.55,
+    paper: 'A4',
+    review: DRAFTED,
+  },
 }
 
 /** The source locale: every message exists here first, and others fall back to it. */
 export const SOURCE_LOCALE: LocaleTag = 'en'
+
+/**
+ * The accented, 40%-longer pseudo-locale for finding clipped text. Only
+ * development and test builds carry its messages (locales/pseudo/, generated).
+ */
+export const PSEUDO_LOCALE: Omit<LocaleInfo, 'tag'> & { tag: 'en-XA' } = {
+  tag: 'en-XA',
+  nativeName: 'Ƥşḗŭḓǿ',
+  dir: 'ltr',
+  fontStack: LATIN,
+  lineHeight: 1.4,
+  paper: 'A4',
+  review: { state: 'source' },
+}
+
+/** A language the renderer can display: a shipped one, or the pseudo-locale. */
+export type DisplayLocale = LocaleTag | typeof PSEUDO_LOCALE.tag
+
+/** The registry entry of a displayable language. */
+export function localeInfo(tag: DisplayLocale): Omit<LocaleInfo, 'tag'> & { tag: DisplayLocale } {
+  return tag === PSEUDO_LOCALE.tag ? PSEUDO_LOCALE : LOCALES[tag]
+}
+
+/** Inline font settings for an element shown in a language other than the page's (the pickers). */
+export function scriptStyle(info: Pick<LocaleInfo, 'fontStack' | 'lineHeight'>): {
+  fontFamily: string
+  lineHeight: number
+} {
+  return { fontFamily: info.fontStack, lineHeight: info.lineHeight }
+}

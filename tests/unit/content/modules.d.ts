@@ -8,3 +8,7 @@ declare module 'text-readability' {
 declare module 'silabea' {
   export function getSilabas(word: string): { numeroSilaba: number }
 }
+
+declare module 'fontkit' {
+  export function create(buffer: Buffer): { hasGlyphForCodePoint(codePoint: number): boolean; familyName: string }
+}

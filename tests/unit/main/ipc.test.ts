@@ -25,6 +25,9 @@ describe('IPC registration', () => {
     handlers = {
       getConfig: vi.fn(() => DEFAULT_CONFIG),
       getAppInfo: vi.fn(() => ({ name: 'kiosk', version: '1.0.0', runtime: 'electron' as const })),
+      reportProblem: vi.fn(() => null),
+      heartbeat: vi.fn(() => null),
+      clearVisitorData: vi.fn(() => null),
     }
     registerIpcHandlers(ipcMain as unknown as IpcMain, handlers, { appOrigin: APP_ORIGIN, log })
   })
@@ -54,6 +57,17 @@ describe('IPC registration', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-payload' } })
     expect(handlers.getAppInfo).not.toHaveBeenCalled()
     expect(log.warn).toHaveBeenCalledWith('IPC getAppInfo: invalid payload', expect.any(Array))
+  })
+
+  it('accepts a well-formed problem report and refuses an oversized one', async () => {
+    const report = { kind: 'missing-translation', locale: 'ar', key: 'doctor.title' }
+    await expect(call(CHANNELS.reportProblem, appFrame, report)).resolves.toEqual({ ok: true, value: null })
+    expect(handlers.reportProblem).toHaveBeenCalledWith(report)
+    const flood = { ...report, key: 'x'.repeat(10_000) }
+    await expect(call(CHANNELS.reportProblem, appFrame, flood)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid-payload' },
+    })
   })
 
   it('turns a failing handler into an internal error instead of throwing across IPC', async () => {

@@ -14,6 +14,9 @@ function fakeKiosk(overrides: Partial<KioskApi> = {}): KioskApi {
       ok: true as const,
       value: { name: 'kiosk', version: '9.9.9', runtime: 'electron' as const },
     })),
+    reportProblem: vi.fn(async () => ({ ok: true as const, value: null })),
+    heartbeat: vi.fn(async () => ({ ok: true as const, value: null })),
+    clearVisitorData: vi.fn(async () => ({ ok: true as const, value: null })),
     ...overrides,
   }
 }

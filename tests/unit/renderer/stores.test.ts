@@ -1,9 +1,14 @@
-import { createPinia, setActivePinia } from 'pinia'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { mount } from '@vue/test-utils'
+import { createPinia, setActivePinia, type StateTree, type StoreGeneric } from 'pinia'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { defineComponent } from 'vue'
 import { useStartOver } from '../../../src/composables/use-start-over'
 import { JOURNEY } from '../../../src/content/journey'
 import { i18n, setLocale } from '../../../src/i18n'
+import { createWebBridge } from '../../../src/platform/web-bridge'
+import { BRIDGE_KEY } from '../../../src/platform/use-bridge'
 import { useJourneyStore } from '../../../src/stores/journey'
+import { trackStores } from '../../../src/stores/registry'
 import { useSettingsStore } from '../../../src/stores/settings'
 import { useVisitorStore } from '../../../src/stores/visitor'
 
@@ -63,12 +68,24 @@ describe('visitor choices', () => {
 })
 
 describe('start over', () => {
-  it('forgets the visitor and returns to the welcome screen in the default language', () => {
+  it('forgets the visitor, returns to the welcome screen in the default language and wipes storage', () => {
+    const pinia = createPinia().use(trackStores)
+    setActivePinia(pinia)
+    const bridge = { ...createWebBridge(), clearVisitorData: vi.fn(async () => ({ ok: true as const, value: null })) }
+    let startOver = () => {}
+    mount(
+      defineComponent({
+        setup: () => {
+          startOver = useStartOver()
+          return () => null
+        },
+      }),
+      { global: { plugins: [pinia], provide: { [BRIDGE_KEY as symbol]: bridge } } },
+    )
     const settings = useSettingsStore()
     settings.config = { ...settings.config, defaultLocale: 'es' }
     const journey = useJourneyStore()
     const visitor = useVisitorStore()
-    const startOver = useStartOver()
     setLocale('en')
     journey.go('handout')
     journey.showSources(true)
@@ -77,11 +94,46 @@ describe('start over', () => {
 
     startOver()
 
-    expect(journey.screen).toBe('attract')
-    expect(journey.sourcesOpen).toBe(false)
-    expect(visitor.chosen).toEqual([])
-    expect(visitor.openCause).toBeNull()
+    expect(journey.$state).toEqual({ screen: 'attract', sourcesOpen: false })
+    expect(visitor.$state).toEqual({ chosen: [], openCause: null })
+    expect(settings.config.defaultLocale).toBe('es')
     expect(i18n.global.locale.value).toBe('es')
     expect(document.documentElement.lang).toBe('es')
+    expect(bridge.clearVisitorData).toHaveBeenCalled()
   })
 })
+
+describe('every store', () => {
+  const modules = import.meta.glob<Record<string, unknown>>('../../../src/stores/*.ts', { eager: true })
+
+  it.each(Object.entries(modules).filter(([file]) => !file.endsWith('registry.ts')))(
+    '%s defines $reset that restores its initial state',
+    (_file, module) => {
+      const useStores = Object.entries(module).filter(([name]) => /^use\w+Store$/.test(name))
+      expect(useStores.length).toBeGreaterThan(0)
+      for (const [, useStore] of useStores) {
+        setActivePinia(createPinia())
+        const store = (useStore as () => StoreGeneric)()
+        const snapshot = () => JSON.parse(JSON.stringify(store.$state)) as Record<string, unknown>
+        const initial = snapshot()
+        expect(typeof store.$reset, store.$id).toBe('function')
+        store.$patch(
+          Object.fromEntries(Object.entries(initial).map(([key, value]) => [key, scrambled(value)])) as StateTree,
+        )
+        expect(snapshot(), store.$id).not.toEqual(initial)
+        store.$reset()
+        expect(snapshot(), store.$id).toEqual(initial)
+      }
+    },
+  )
+})
+
+/** A different value of the same kind, to prove $reset really restores state. */
+function scrambled(value: unknown): unknown {
+  if (typeof value === 'string') return `${value}-changed`
+  if (typeof value === 'number') return value + 1
+  if (typeof value === 'boolean') return !value
+  if (Array.isArray(value)) return [...value, 'extra']
+  if (value === null) return 'changed'
+  return { changed: true }
+}

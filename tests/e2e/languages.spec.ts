@@ -1,0 +1,123 @@
+import { LOCALE_TAGS } from '../../electron/contract'
+import {
+  accessibilityViolations,
+  expect,
+  JOURNEY,
+  openKiosk,
+  overflowingText,
+  saveScreenshot,
+  SCREEN_SIZES,
+  swipe,
+  test,
+  undersizedTargets,
+} from './fixtures'
+
+const CONTENT_SCREENS = JOURNEY.slice(2)
+/** Every shipped language, and the 40%-longer pseudo-locale that test builds carry. */
+const LANGUAGES = [...LOCALE_TAGS, 'en-XA'] as const
+
+test.describe('every screen, in every language, at both sizes', () => {
+  // Each test walks eleven screens with axe on every one.
+  test.describe.configure({ timeout: 120_000 })
+
+  for (const locale of LANGUAGES) {
+    for (const size of SCREEN_SIZES) {
+      test(`${locale} at ${size.name}: no axe violations, touch-sized, nothing clipped`, async ({ page, problems }) => {
+        await page.setViewportSize(size)
+        await page.emulateMedia({ reducedMotion: 'reduce' })
+        await openKiosk(page)
+        const check = async (name: string) => {
+          expect(await accessibilityViolations(page), `axe on ${name}`).toEqual([])
+          expect(await undersizedTargets(page), `targets on ${name}`).toEqual([])
+          expect(await overflowingText(page), `overflow on ${name}`).toEqual([])
+          await saveScreenshot(page, `${locale}-${size.name}-${name}`)
+        }
+        await page.getByTestId('start').tap()
+        await page.getByTestId(`lang-${locale}`).tap()
+        await expect(page.locator('html')).toHaveAttribute('lang', locale)
+        for (const screen of CONTENT_SCREENS) {
+          await expect(page.getByTestId(`screen-${screen}`)).toBeVisible()
+          if (screen === 'causes') await page.getByTestId('cause-medicines').tap()
+          if (screen === 'selfcheck') await page.getByTestId('selfcheck-over60').tap()
+          await check(screen)
+          if (screen !== 'handout') await page.getByTestId('nav-next').tap()
+        }
+        await page.getByTestId('nav-sources').tap()
+        await expect(page.getByTestId('screen-sources')).toBeVisible()
+        await check('sources')
+        await page.getByTestId('nav-home').tap()
+        await expect(page.getByTestId('start-over-dialog')).toBeVisible()
+        await check('start-over')
+        await page.getByTestId('start-over-confirm').tap()
+        await page.getByTestId('start').tap()
+        await check('language')
+        expect(problems).toEqual([])
+      })
+    }
+  }
+
+  test('the welcome and language screens are checked once each in the default language', async ({ page }) => {
+    for (const size of SCREEN_SIZES) {
+      await page.setViewportSize(size)
+      await openKiosk(page)
+      expect(await accessibilityViolations(page)).toEqual([])
+      expect(await undersizedTargets(page)).toEqual([])
+      expect(await overflowingText(page)).toEqual([])
+      await saveScreenshot(page, `en-${size.name}-attract`)
+    }
+  })
+})
+
+test.describe('right-to-left languages', () => {
+  for (const locale of ['ar', 'ur'] as const) {
+    test(`${locale}: the layout mirrors, Next and the progress sit on the left, and a swipe to the right moves forward`, async ({
+      page,
+    }) => {
+      await openKiosk(page)
+      await page.getByTestId('start').tap()
+      await page.getByTestId(`lang-${locale}`).tap()
+      await expect(page.locator('html')).toHaveAttribute('dir', 'rtl')
+      await expect(page.getByTestId('screen-about')).toBeVisible()
+      const box = async (testId: string) => (await page.getByTestId(testId).boundingBox())!
+      expect((await box('nav-next')).x).toBeLessThan((await box('nav-back')).x)
+      const heading = (await page.getByRole('heading', { level: 1 }).boundingBox())!
+      expect((await box('progress')).x).toBeLessThan(heading.x)
+      await swipe(page, 'right')
+      await expect(page.getByTestId('screen-causes')).toBeVisible()
+      await swipe(page, 'left')
+      await expect(page.getByTestId('screen-about')).toBeVisible()
+    })
+  }
+
+  test('Latin source names inside Arabic text are isolated so they read in order', async ({ page }) => {
+    await openKiosk(page)
+    await page.getByTestId('start').tap()
+    await page.getByTestId('lang-ar').tap()
+    await expect(page.getByTestId('sources-line')).toContainText('\u2068NHS')
+  })
+})
+
+test.describe('fonts', () => {
+  test('every script is loaded from the app before the first screen shows, and nothing comes from elsewhere', async ({
+    page,
+  }) => {
+    const fontRequests: string[] = []
+    page.on('request', (request) => {
+      if (request.resourceType() === 'font') fontRequests.push(request.url())
+    })
+    await openKiosk(page)
+    const samples = {
+      "'Noto Sans SC'": '什么是夜间腿抽筋',
+      "'Noto Sans Arabic'": 'ما هو الشد العضلي',
+      "'Noto Nastaliq Urdu'": 'رات کو ٹانگ میں کھنچاؤ',
+      "'Noto Sans'": 'Tiếng Việt Polski łydka',
+    }
+    const loaded = await page.evaluate(
+      (entries) => entries.map(([family, text]) => document.fonts.check(`400 26px ${family}`, text)),
+      Object.entries(samples),
+    )
+    expect(loaded).toEqual([true, true, true, true])
+    expect(fontRequests.length).toBeGreaterThan(0)
+    for (const url of fontRequests) expect(new URL(url).origin).toBe(new URL(page.url()).origin)
+  })
+})
