@@ -16,7 +16,9 @@ const PORT = 4179
 const LOCALES = ['en', 'es', 'zh-Hans', 'vi', 'tl', 'ar', 'pl', 'ur']
 const SCREENS = ['about', 'causes', 'selfcheck', 'during', 'prevention', 'avoid', 'doctor', 'handout']
 const CHOICES = ['over60', 'pregnant', 'exercise', 'posture', 'condition', 'medicine', 'fluids', 'wakes']
-const IDLE_MS = (90 + 20 + 2) * 1000
+/** The default idle timeout and warning, plus a second each. */
+const IDLE_MS = 91_000
+const WARNING_MS = 21_000
 
 /** Deterministic pseudo-random numbers, so runs are comparable. */
 let seed = 20261126
@@ -78,7 +80,9 @@ try {
       await page.getByTestId('nav-sources').click()
       await page.getByTestId('sources-close').click()
     }
-    await page.clock.fastForward(IDLE_MS)
+    await page.clock.runFor(IDLE_MS)
+    await page.getByTestId('idle-warning').waitFor()
+    await page.clock.runFor(WARNING_MS)
     await page.getByTestId('screen-attract').waitFor()
   }
 

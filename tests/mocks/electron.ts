@@ -48,6 +48,7 @@ export class FakeSession {
   setDevicePermissionHandler = vi.fn((handler: FakeSession['deviceHandler']) => {
     this.deviceHandler = handler
   })
+  clearStorageData = vi.fn(async (_options?: { storages?: string[] }) => undefined)
 }
 
 /** BrowserWindow: every instance is kept in `BrowserWindow.instances`. */

@@ -54,6 +54,20 @@ describe('main process start-up', () => {
     expect(BrowserWindow.instances).toHaveLength(0)
   })
 
+  it('wipes every storage a visitor could have touched when the renderer asks', async () => {
+    const { ipcMain, session } = await startMain()
+    const appFrame = { url: 'app://kiosk/index.html', parent: null }
+    const answer = await ipcMain.handlers.get(CHANNELS.clearVisitorData)!({ senderFrame: appFrame })
+    expect(answer).toEqual({ ok: true, value: null })
+    expect(session.defaultSession.clearStorageData).toHaveBeenCalledWith({
+      storages: expect.arrayContaining(['localstorage', 'indexdb', 'cookies', 'cachestorage', 'serviceworkers']),
+    })
+    await expect(ipcMain.handlers.get(CHANNELS.heartbeat)!({ senderFrame: appFrame })).resolves.toEqual({
+      ok: true,
+      value: null,
+    })
+  })
+
   it('shows the out-of-order page when the renderer keeps crashing', async () => {
     const { BrowserWindow } = await startMain()
     const window = BrowserWindow.instances[0]!
