@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import { test as base, expect, type Page } from '@playwright/test'
+import { JOURNEY } from '../../src/content/journey'
 
 /** The two screens the kiosk is built for. */
 export const SCREEN_SIZES = [
@@ -48,18 +49,7 @@ export async function undersizedTargets(page: Page): Promise<string[]> {
 }
 
 /** The journey's screens in order, as their data-testid suffixes. */
-export const JOURNEY = [
-  'attract',
-  'language',
-  'about',
-  'causes',
-  'selfcheck',
-  'during',
-  'prevention',
-  'avoid',
-  'doctor',
-  'handout',
-] as const
+export { JOURNEY }
 
 /** Taps Next from journey screen `from` until `target` shows, waiting for each screen on the way. */
 export async function walkTo(
