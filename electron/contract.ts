@@ -49,8 +49,6 @@ export const ProblemReportSchema = z.object({
   locale: z.string().min(1).max(20),
   key: z.string().min(1).max(200),
 })
-/** A problem the renderer reports for the kiosk log. */
-export type ProblemReport = z.infer<typeof ProblemReportSchema>
 
 const NoPayload = z.undefined()
 

@@ -1,7 +1,7 @@
 import type { Pinia, PiniaPluginContext, StoreGeneric } from 'pinia'
 
 /** Stores that hold the clinic's settings, not visitor data: a visitor reset keeps them. */
-export const CLINIC_STORES: ReadonlySet<string> = new Set(['settings'])
+const CLINIC_STORES: ReadonlySet<string> = new Set(['settings'])
 
 const storesByPinia = new WeakMap<Pinia, Set<StoreGeneric>>()
 const initialStates = new WeakMap<StoreGeneric, string>()
