@@ -7,9 +7,7 @@
  * node count are read after visitor 20 and visitor 200. Fails if the heap grew
  * 10% or more, or the DOM grew. Figures go into README's performance section.
  */
-import { spawn } from 'node:child_process'
-import { setTimeout as sleep } from 'node:timers/promises'
-import { chromium } from '@playwright/test'
+import { startBenchBrowser } from './bench-browser.mjs'
 
 const VISITORS = 200
 const PORT = 4179
@@ -25,37 +23,12 @@ let seed = 20261126
 const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
 const pick = (items) => items[Math.floor(random() * items.length)]
 
-const server = spawn(
-  'npx',
-  ['vite', 'preview', '--outDir', 'out/renderer', '--host', '127.0.0.1', '--port', `${PORT}`, '--strictPort'],
-  {
-    stdio: 'ignore',
-  },
-)
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-})
+const bench = await startBenchBrowser(PORT)
 
 try {
-  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
+  const page = await bench.browser.newPage({ viewport: { width: 1920, height: 1080 } })
   await page.clock.install()
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await page.goto(`http://127.0.0.1:${PORT}/`)
-      break
-    } catch (error) {
-      if (attempt > 40) throw error
-      await sleep(250)
-    }
-  }
+  await bench.open(page)
   await page.getByTestId('screen-attract').waitFor()
   const cdp = await page.context().newCDPSession(page)
 
@@ -107,6 +80,5 @@ try {
     process.exitCode = 1
   }
 } finally {
-  await browser.close()
-  server.kill()
+  await bench.close()
 }
