@@ -9,6 +9,7 @@ export const CHANNELS = {
   reportProblem: 'kiosk:report-problem',
   heartbeat: 'kiosk:heartbeat',
   clearVisitorData: 'kiosk:clear-visitor-data',
+  printHandout: 'kiosk:print-handout',
 } as const
 
 /** Names of the bridge's methods; one per IPC channel. */

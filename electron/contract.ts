@@ -7,6 +7,7 @@
  * of every IPC message).
  */
 import { z } from 'zod'
+import { SELFCHECK_ITEMS } from '../src/content/journey'
 import type { ChannelName } from './channels'
 
 export { CHANNELS, type ChannelName } from './channels'
@@ -19,6 +20,11 @@ export type LocaleTag = (typeof LOCALE_TAGS)[number]
 /** Schema of one supported language tag. */
 export const LocaleTagSchema = z.enum(LOCALE_TAGS)
 
+/** Paper sizes the handout is laid out for. */
+export const PAPER_SIZES = ['A4', 'Letter'] as const
+/** A paper size the handout is laid out for. */
+export type PaperSize = (typeof PAPER_SIZES)[number]
+
 /** Schema of the kiosk's configuration as the renderer sees it. */
 export const KioskConfigSchema = z
   .object({
@@ -26,6 +32,17 @@ export const KioskConfigSchema = z
     enabledLocales: z.array(LocaleTagSchema).min(1),
     idleTimeoutSeconds: z.number().int().min(30).max(600),
     idleWarningSeconds: z.number().int().min(20).max(120),
+    /** The printer's system name; null prints to the system's default printer. */
+    printerName: z.string().min(1).max(200).nullable(),
+    paperSize: z.enum(PAPER_SIZES),
+    /** Handouts one visitor may print; 0 turns printing off. */
+    printsPerVisitor: z.number().int().min(0).max(10),
+    /** Adds a copy in the clinic's language, so the visitor's doctor can read it too. */
+    bilingualHandout: z.boolean(),
+    clinicLocale: LocaleTagSchema,
+    /** Printed on the handout; empty leaves the line out. */
+    clinicName: z.string().trim().max(80),
+    clinicPhone: z.string().trim().max(40),
   })
   .refine((config) => config.enabledLocales.includes(config.defaultLocale), {
     message: 'The default language must be one of the enabled languages',
@@ -50,6 +67,41 @@ export const ProblemReportSchema = z.object({
   key: z.string().min(1).max(200),
 })
 
+/** Schema of a visitor's print request: their language and self-check choices, nothing else. */
+export const HandoutRequestSchema = z.strictObject({
+  locale: LocaleTagSchema,
+  chosen: z
+    .array(z.enum(SELFCHECK_ITEMS))
+    .max(SELFCHECK_ITEMS.length)
+    .refine((items) => new Set(items).size === items.length, 'Each choice may appear once'),
+})
+/** A visitor's print request. */
+export type HandoutRequest = z.infer<typeof HandoutRequestSchema>
+
+/** Schema of everything the printed handout shows: the request plus the clinic's settings. */
+export const HandoutSpecSchema = HandoutRequestSchema.extend({
+  paperSize: z.enum(PAPER_SIZES),
+  /** The clinic's language for a bilingual handout; null prints one language. */
+  secondLocale: LocaleTagSchema.nullable(),
+  clinicName: z.string().max(80),
+  clinicPhone: z.string().max(40),
+})
+/** Everything the printed handout shows. */
+export type HandoutSpec = z.infer<typeof HandoutSpecSchema>
+
+/** Why a print did not come out. */
+export const PRINT_FAILURES = ['disabled', 'no-printer', 'printer-not-found', 'not-rendered', 'print-failed'] as const
+
+/** Schema of how a print request ended, as the visitor's `print-status` shows it. */
+export const PrintOutcomeSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('done'), printsLeft: z.number().int().min(0) }),
+  z.object({ state: z.literal('error'), reason: z.enum(PRINT_FAILURES), detail: z.string().max(500) }),
+  /** Out of prints for this visitor (retryInSeconds null) or in the short cool-down between prints. */
+  z.object({ state: z.literal('limit'), retryInSeconds: z.number().int().min(1).nullable() }),
+])
+/** How a print request ended. */
+export type PrintOutcome = z.infer<typeof PrintOutcomeSchema>
+
 const NoPayload = z.undefined()
 
 /** Payload and result schema of every channel. */
@@ -59,6 +111,7 @@ export const CONTRACT = {
   reportProblem: { payload: ProblemReportSchema, result: z.null() },
   heartbeat: { payload: NoPayload, result: z.null() },
   clearVisitorData: { payload: NoPayload, result: z.null() },
+  printHandout: { payload: HandoutRequestSchema, result: PrintOutcomeSchema },
 } as const satisfies Record<ChannelName, { payload: z.ZodType; result: z.ZodType }>
 
 /** Why a bridge call failed. */

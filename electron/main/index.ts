@@ -2,21 +2,27 @@
  * Composition root of the kiosk's main process: wires Electron to the modules
  * that hold the logic (each unit-tested with a mocked electron).
  */
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { app, type BrowserWindow, ipcMain, Menu, powerSaveBlocker, protocol, session } from 'electron'
-import { APP_HOST, APP_SCHEME } from '../contract'
+import { APP_HOST, APP_SCHEME, HandoutRequestSchema } from '../contract'
 import { DEFAULT_CONFIG } from '../default-config'
+import { handoutPageUrl } from '../handout-spec'
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol'
 import { createFileLogger } from './file-log'
+import { createHandoutPrinter, type HandoutPrinter } from './handout-printer'
 import { startHeartbeatWatchdog, type HeartbeatWatchdog } from './heartbeat-watchdog'
 import { registerIpcHandlers } from './ipc'
-import { createKioskWindow } from './kiosk-window'
+import { createHandoutWindow, createKioskWindow } from './kiosk-window'
 import { parseLaunchOptions } from './launch-options'
 import { denyAllPermissions, lockDownWebContents } from './lockdown'
 import { originOf, rendererEntryUrl } from './origin'
 import { watchRendererHealth } from './renderer-recovery'
+import { openUsageCounters } from './usage-counters'
 
 const OUT_OF_ORDER_URL = `${APP_SCHEME}://${APP_HOST}/out-of-order.html`
+/** The handout window's session: in memory only (no "persist:" prefix), so a visitor's handout never reaches the disk. */
+const HANDOUT_PARTITION = 'kiosk-handout'
 /** Silence allowed beyond the idle timeout and warning before the backstop reloads. */
 const HEARTBEAT_MARGIN_SECONDS = 30
 /** Everything a visitor's page could have stored; wiped at every visitor reset. */
@@ -56,8 +62,24 @@ let heartbeats: HeartbeatWatchdog | null = null
 function start(): void {
   log.info(`Kiosk ${app.getVersion()} starting (windowed: ${launch.windowed})`)
   Menu.setApplicationMenu(null)
-  denyAllPermissions(session.defaultSession, log)
-  protocol.handle(APP_SCHEME, createAppProtocolHandler(join(import.meta.dirname, '../renderer')))
+  const serveRenderer = createAppProtocolHandler(join(import.meta.dirname, '../renderer'))
+  const handoutSession = session.fromPartition(HANDOUT_PARTITION)
+  for (const each of [session.defaultSession, handoutSession]) denyAllPermissions(each, log)
+  protocol.handle(APP_SCHEME, serveRenderer)
+  handoutSession.protocol.handle(APP_SCHEME, serveRenderer)
+  const counters = openUsageCounters(join(app.getPath('userData'), 'usage.json'), { log })
+  const printer = createHandoutPrinter({
+    openWindow: () => createHandoutWindow(HANDOUT_PARTITION),
+    listPrinters: async () => (kioskWindow ? kioskWindow.webContents.getPrintersAsync() : []),
+    pageUrl: (spec) => handoutPageUrl(entryUrl, spec),
+    config: () => DEFAULT_CONFIG,
+    count: (counter) => void counters.then((opened) => opened.increment(counter)),
+    log,
+  })
+  if (launch.handoutPdf) {
+    void saveHandoutPdf(printer, launch.handoutPdf).finally(() => app.quit())
+    return
+  }
   registerIpcHandlers(
     ipcMain,
     {
@@ -72,9 +94,11 @@ function start(): void {
         return null
       },
       clearVisitorData: async () => {
+        printer.resetVisitor()
         await session.defaultSession.clearStorageData({ storages: [...VISITOR_STORAGES] })
         return null
       },
+      printHandout: (request) => printer.print(request),
     },
     { appOrigin, log },
   )
@@ -104,4 +128,24 @@ function start(): void {
     log,
   })
   loadApp()
+}
+
+/** `--handout-pdf`: saves the handout with no self-check choices as PDF, for staff to check without printing. */
+async function saveHandoutPdf(
+  printer: HandoutPrinter,
+  { path, locale }: { path: string; locale: string },
+): Promise<void> {
+  const request = HandoutRequestSchema.safeParse({ locale, chosen: [] })
+  if (!request.success) {
+    log.error(`--handout-locale=${locale} is not a language the kiosk ships`)
+    process.exitCode = 2
+    return
+  }
+  try {
+    await writeFile(path, await printer.savePdf(request.data))
+    log.info(`Saved the ${locale} handout as ${path}`)
+  } catch (error) {
+    log.error(`Could not save the handout as ${path}`, error)
+    process.exitCode = 1
+  }
 }

@@ -6,6 +6,11 @@ export interface LaunchOptions {
   devServerUrl: string | undefined
   /** DevTools and reload shortcuts stay available (development only). */
   development: boolean
+  /**
+   * `--handout-pdf=<file> [--handout-locale=<tag>]`: save the handout (with no
+   * self-check choices) as PDF and quit, so staff can check it without a printer.
+   */
+  handoutPdf: { path: string; locale: string } | null
 }
 
 /** Reads the launch options from the command line and the environment. */
@@ -15,5 +20,12 @@ export function parseLaunchOptions(argv: readonly string[], env: NodeJS.ProcessE
     windowed: argv.includes('--windowed') || env.KIOSK_WINDOWED === '1',
     devServerUrl,
     development: devServerUrl !== undefined,
+    handoutPdf: handoutPdfOption(argv),
   }
+}
+
+function handoutPdfOption(argv: readonly string[]): LaunchOptions['handoutPdf'] {
+  const value = (name: string) => argv.find((arg) => arg.startsWith(`${name}=`))?.slice(name.length + 1)
+  const path = value('--handout-pdf')
+  return path ? { path, locale: value('--handout-locale') ?? 'en' } : null
 }

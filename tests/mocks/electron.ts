@@ -31,6 +31,16 @@ export class FakeWebContents extends EventEmitter {
   setVisualZoomLevelLimits = vi.fn(async (_min: number, _max: number) => undefined)
   forcefullyCrashRenderer = vi.fn()
   loadURL = vi.fn(async (_url: string) => undefined)
+  executeJavaScript = vi.fn(async (_code: string): Promise<unknown> => true)
+  /** Answers like Chromium after a print job: success, or failure with a reason. */
+  print = vi.fn(
+    (_options: Record<string, unknown>, callback?: (success: boolean, failureReason: string) => void) =>
+      void callback?.(true, ''),
+  )
+  printToPDF = vi.fn(async (_options: Record<string, unknown>) => Buffer.from('%PDF-1.4 fake'))
+  getPrintersAsync = vi.fn(async () => [
+    { name: 'Front_Desk', displayName: 'Front desk', description: '', options: {} },
+  ])
 }
 
 /** A session whose permission handlers can be called as Chromium would. */
@@ -49,6 +59,7 @@ export class FakeSession {
     this.deviceHandler = handler
   })
   clearStorageData = vi.fn(async (_options?: { storages?: string[] }) => undefined)
+  readonly protocol = { handle: vi.fn() }
 }
 
 /** BrowserWindow: every instance is kept in `BrowserWindow.instances`. */
@@ -58,6 +69,7 @@ export class BrowserWindow extends EventEmitter {
   loadURL = vi.fn(async (_url: string) => undefined)
   show = vi.fn()
   focus = vi.fn()
+  destroy = vi.fn()
   constructor(readonly options: Record<string, unknown>) {
     super()
     BrowserWindow.instances.push(this)
@@ -82,7 +94,14 @@ class FakeIpcMain {
 
 export const app = new FakeApp()
 export const ipcMain = new FakeIpcMain()
-export const session = { defaultSession: new FakeSession() }
+const partitions = new Map<string, FakeSession>()
+export const session = {
+  defaultSession: new FakeSession(),
+  fromPartition: vi.fn((partition: string) => {
+    if (!partitions.has(partition)) partitions.set(partition, new FakeSession())
+    return partitions.get(partition)!
+  }),
+}
 export const protocol = { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() }
 export const powerSaveBlocker = { start: vi.fn(() => 1), stop: vi.fn() }
 export const Menu = { setApplicationMenu: vi.fn() }
@@ -95,6 +114,7 @@ export function resetElectronMock(): void {
   app.removeAllListeners()
   ipcMain.handlers.clear()
   session.defaultSession = new FakeSession()
+  partitions.clear()
   vi.clearAllMocks()
   app.requestSingleInstanceLock.mockImplementation(() => true)
 }

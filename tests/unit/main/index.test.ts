@@ -37,6 +37,10 @@ describe('main process start-up', () => {
       webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false },
     })
     expect(window.loadURL).toHaveBeenCalledWith('app://kiosk/index.html')
+    const handoutSession = session.fromPartition.mock.results[0]!.value as InstanceType<ElectronMock['FakeSession']>
+    expect(session.fromPartition).toHaveBeenCalledWith(expect.not.stringMatching(/^persist:/))
+    expect(handoutSession.setPermissionRequestHandler).toHaveBeenCalled()
+    expect(handoutSession.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function))
     window.emit('ready-to-show')
     expect(window.show).toHaveBeenCalled()
   })
@@ -66,6 +70,24 @@ describe('main process start-up', () => {
       ok: true,
       value: null,
     })
+  })
+
+  it('prints the handout from a hidden window and gives a new visitor their prints back', async () => {
+    const { ipcMain, BrowserWindow } = await startMain()
+    const appFrame = { url: 'app://kiosk/index.html', parent: null }
+    const print = () =>
+      ipcMain.handlers.get(CHANNELS.printHandout)!({ senderFrame: appFrame }, { locale: 'es', chosen: [] })
+    await expect(print()).resolves.toEqual({ ok: true, value: { state: 'done', printsLeft: 1 } })
+    const handoutWindow = BrowserWindow.instances[1]!
+    expect(handoutWindow.options).toMatchObject({ show: false, webPreferences: { sandbox: true, preload: undefined } })
+    expect(handoutWindow.webContents.loadURL.mock.calls[0]![0]).toMatch(/^app:\/\/kiosk\/handout\.html#/)
+    expect(handoutWindow.webContents.print).toHaveBeenCalledWith(
+      expect.objectContaining({ silent: true, pageSize: 'Letter' }),
+      expect.any(Function),
+    )
+    await expect(print()).resolves.toMatchObject({ ok: true, value: { state: 'limit' } })
+    await ipcMain.handlers.get(CHANNELS.clearVisitorData)!({ senderFrame: appFrame })
+    await expect(print()).resolves.toEqual({ ok: true, value: { state: 'done', printsLeft: 1 } })
   })
 
   it('shows the out-of-order page when the renderer keeps crashing', async () => {

@@ -28,12 +28,37 @@ describe('IPC registration', () => {
       reportProblem: vi.fn(() => null),
       heartbeat: vi.fn(() => null),
       clearVisitorData: vi.fn(() => null),
+      printHandout: vi.fn(() => ({ state: 'done' as const, printsLeft: 1 })),
     }
     registerIpcHandlers(ipcMain as unknown as IpcMain, handlers, { appOrigin: APP_ORIGIN, log })
   })
 
   it('registers a handler for every channel of the contract', () => {
     expect([...ipcMain.handlers.keys()].sort()).toEqual(Object.values(CHANNELS).sort())
+  })
+
+  it.each([
+    ['no payload', undefined],
+    ['an unknown language', { locale: 'fr', chosen: [] }],
+    ['an unknown self-check choice', { locale: 'en', chosen: ['over60', 'name: Jane'] }],
+    ['a choice twice', { locale: 'en', chosen: ['over60', 'over60'] }],
+    ['an extra field', { locale: 'en', chosen: [], printerName: 'Elsewhere' }],
+    ['a string instead of a list', { locale: 'en', chosen: 'over60' }],
+  ])('refuses a print request with %s and never reaches the printer', async (_case, payload) => {
+    await expect(call(CHANNELS.printHandout, appFrame, payload)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid-payload' },
+    })
+    expect(handlers.printHandout).not.toHaveBeenCalled()
+  })
+
+  it('passes a valid print request on and answers with its outcome', async () => {
+    const request = { locale: 'es', chosen: ['over60', 'fluids'] }
+    await expect(call(CHANNELS.printHandout, appFrame, request)).resolves.toEqual({
+      ok: true,
+      value: { state: 'done', printsLeft: 1 },
+    })
+    expect(handlers.printHandout).toHaveBeenCalledWith(request)
   })
 
   it('answers the app’s own top frame with the value', async () => {

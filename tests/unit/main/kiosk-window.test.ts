@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { createKioskWindow } from '../../../electron/main/kiosk-window'
+import { createHandoutWindow, createKioskWindow } from '../../../electron/main/kiosk-window'
 import { parseLaunchOptions } from '../../../electron/main/launch-options'
 import { BrowserWindow, resetElectronMock } from '../../mocks/electron'
 
@@ -46,6 +46,24 @@ describe('kiosk window', () => {
       webPreferences: { sandbox: true },
     })
   })
+
+  it('renders the handout in a hidden window without a preload, in its own session, as locked down as the kiosk', () => {
+    createHandoutWindow('kiosk-handout')
+    const window = BrowserWindow.instances[0]!
+    expect(window.options).toMatchObject({
+      show: false,
+      webPreferences: {
+        partition: 'kiosk-handout',
+        preload: undefined,
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webSecurity: true,
+        devTools: false,
+      },
+    })
+    expect(window.show).not.toHaveBeenCalled()
+  })
 })
 
 describe('launch options', () => {
@@ -53,6 +71,17 @@ describe('launch options', () => {
     expect(parseLaunchOptions(['electron', '.', '--windowed'], {}).windowed).toBe(true)
     expect(parseLaunchOptions(['electron', '.'], { KIOSK_WINDOWED: '1' }).windowed).toBe(true)
     expect(parseLaunchOptions(['electron', '.'], {}).windowed).toBe(false)
+  })
+
+  it('reads --handout-pdf and its language, English unless told', () => {
+    expect(parseLaunchOptions(['electron', '.'], {}).handoutPdf).toBeNull()
+    expect(parseLaunchOptions(['electron', '.', '--handout-pdf=/tmp/h.pdf'], {}).handoutPdf).toEqual({
+      path: '/tmp/h.pdf',
+      locale: 'en',
+    })
+    expect(
+      parseLaunchOptions(['electron', '.', '--handout-locale=ur', '--handout-pdf=/tmp/h.pdf'], {}).handoutPdf,
+    ).toEqual({ path: '/tmp/h.pdf', locale: 'ur' })
   })
 
   it('treats only the electron-vite dev server as development', () => {
