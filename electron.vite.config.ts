@@ -70,7 +70,9 @@ export default defineConfig(({ mode }) => {
         // Fonts must be files: the CSP's font-src 'self' does not allow data: URLs.
         assetsInlineLimit: 0,
         outDir: resolve(root, 'out/renderer'),
-        rollupOptions: { input: resolve(root, 'src/index.html') },
+        rollupOptions: {
+          input: { index: resolve(root, 'src/index.html'), handout: resolve(root, 'src/handout.html') },
+        },
       },
       plugins: [
         vue(),

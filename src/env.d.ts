@@ -6,6 +6,8 @@ declare global {
   interface Window {
     /** The Electron preload's bridge; absent in web mode. */
     kiosk?: KioskApi
+    /** Set by the handout page: resolves true once the handout is ready to print. */
+    handoutReady?: Promise<boolean>
   }
   /** The kiosk's version, from package.json at build time. */
   const __APP_VERSION__: string

@@ -19,8 +19,6 @@ export interface LocaleInfo {
    * overlap (Noto Sans Arabic spans 2.11 em, Nastaliq, which stacks letters diagonally, 2.5 em).
    */
   lineHeight: number
-  /** Default handout paper size; staff can change it. */
-  paper: 'A4' | 'Letter'
   review: ReviewStatus
 }
 
@@ -35,7 +33,6 @@ export const LOCALES: Readonly<Record<LocaleTag, LocaleInfo>> = {
     dir: 'ltr',
     fontStack: LATIN,
     lineHeight: 1.4,
-    paper: 'Letter',
     review: { state: 'source' },
   },
   es: {
@@ -44,7 +41,6 @@ export const LOCALES: Readonly<Record<LocaleTag, LocaleInfo>> = {
     dir: 'ltr',
     fontStack: LATIN,
     lineHeight: 1.4,
-    paper: 'Letter',
     review: DRAFTED,
   },
   'zh-Hans': {
@@ -53,7 +49,6 @@ export const LOCALES: Readonly<Record<LocaleTag, LocaleInfo>> = {
     dir: 'ltr',
     fontStack: "'Noto Sans SC', 'Noto Sans', sans-serif",
     lineHeight: 1.5,
-    paper: 'A4',
     review: DRAFTED,
   },
   vi: {
@@ -62,7 +57,6 @@ export const LOCALES: Readonly<Record<LocaleTag, LocaleInfo>> = {
     dir: 'ltr',
     fontStack: LATIN,
     lineHeight: 1.4,
-    paper: 'A4',
     review: DRAFTED,
   },
   tl: {
@@ -71,7 +65,6 @@ export const LOCALES: Readonly<Record<LocaleTag, LocaleInfo>> = {
     dir: 'ltr',
     fontStack: LATIN,
     lineHeight: 1.4,
-    paper: 'Letter',
     review: DRAFTED,
   },
   ar: {
@@ -80,17 +73,15 @@ export const LOCALES: Readonly<Record<LocaleTag, LocaleInfo>> = {
     dir: 'rtl',
     fontStack: "'Noto Sans Arabic', 'Noto Sans', sans-serif",
     lineHeight: 2.15,
-    paper: 'A4',
     review: DRAFTED,
   },
-  pl: { tag: 'pl', nativeName: 'Polski', dir: 'ltr', fontStack: LATIN, lineHeight: 1.4, paper: 'A4', review: DRAFTED },
+  pl: { tag: 'pl', nativeName: 'Polski', dir: 'ltr', fontStack: LATIN, lineHeight: 1.4, review: DRAFTED },
   ur: {
     tag: 'ur',
     nativeName: 'اردو',
     dir: 'rtl',
     fontStack: "'Noto Nastaliq Urdu', 'Noto Sans Arabic', 'Noto Sans', sans-serif",
     lineHeight: 2.55,
-    paper: 'A4',
     review: DRAFTED,
   },
 }
@@ -108,7 +99,7 @@ export const PSEUDO_LOCALE: Omit<LocaleInfo, 'tag'> & { tag: 'en-XA' } = {
   dir: 'ltr',
   fontStack: LATIN,
   lineHeight: 1.4,
-  paper: 'A4',
+
   review: { state: 'source' },
 }
 

@@ -1,14 +1,33 @@
 import type { KioskApi, KioskConfig } from '../../electron/contract'
-import { DEFAULT_CONFIG } from '../../electron/default-config'
+import { createPrintAllowance } from '../../electron/print-allowance'
+import { loadWebConfig } from './web-config'
+
+/** What the web adapter needs from the browser; tests pass their own. */
+export interface WebBridgeHost {
+  loadConfig(): Promise<KioskConfig>
+  /** Opens the browser's print dialog for the page, whose print stylesheet shows only the handout. */
+  print(): Promise<void>
+}
+
+const browserHost: WebBridgeHost = {
+  loadConfig: () => loadWebConfig(),
+  print: async () => {
+    await document.fonts.ready
+    window.print()
+  },
+}
 
 /**
  * The web adapter for a plain browser (development, tests, clinics running a
- * locked-down Chromium): the configuration lives in memory with the defaults,
- * and reported problems go to the browser console.
+ * locked-down Chromium): the configuration comes from kiosk-config.json or the
+ * defaults, printing goes through window.print() under the same per-visitor
+ * limit as in Electron, and reported problems go to the browser console.
  */
-export function createWebBridge(config: KioskConfig = structuredClone(DEFAULT_CONFIG) as KioskConfig): KioskApi {
+export function createWebBridge(host: WebBridgeHost = browserHost): KioskApi {
+  const config = host.loadConfig()
+  const allowance = createPrintAllowance()
   return {
-    getConfig: async () => ({ ok: true, value: structuredClone(config) }),
+    getConfig: async () => ({ ok: true, value: structuredClone(await config) }),
     getAppInfo: async () => ({
       ok: true,
       value: { name: 'leg-cramp-kiosk', version: __APP_VERSION__, runtime: 'web' },
@@ -20,9 +39,18 @@ export function createWebBridge(config: KioskConfig = structuredClone(DEFAULT_CO
     // No main process to watch over a plain browser: the heartbeat has no listener.
     heartbeat: async () => ({ ok: true, value: null }),
     clearVisitorData: async () => {
+      allowance.reset()
       localStorage.clear()
       sessionStorage.clear()
       return { ok: true, value: null }
+    },
+    printHandout: async () => {
+      const { printsPerVisitor } = await config
+      const refusal = allowance.refusal(printsPerVisitor)
+      if (refusal) return { ok: true, value: refusal }
+      await host.print()
+      allowance.record(true)
+      return { ok: true, value: { state: 'done', printsLeft: allowance.left(printsPerVisitor) } }
     },
   }
 }

@@ -17,6 +17,7 @@ function fakeKiosk(overrides: Partial<KioskApi> = {}): KioskApi {
     reportProblem: vi.fn(async () => ({ ok: true as const, value: null })),
     heartbeat: vi.fn(async () => ({ ok: true as const, value: null })),
     clearVisitorData: vi.fn(async () => ({ ok: true as const, value: null })),
+    printHandout: vi.fn(async () => ({ ok: true as const, value: { state: 'done' as const, printsLeft: 1 } })),
     ...overrides,
   }
 }
@@ -27,10 +28,12 @@ describe('bridge selection', () => {
     await expect(bridge.getConfig()).resolves.toEqual({ ok: true, value: electronConfig })
   })
 
-  it('uses in-memory defaults in a plain browser', async () => {
+  it('uses the defaults in a plain browser without a configuration file', async () => {
+    vi.stubGlobal('fetch', async () => new Response('', { status: 404 }))
     const bridge = createBridge({ kiosk: undefined })
     await expect(bridge.getConfig()).resolves.toEqual({ ok: true, value: DEFAULT_CONFIG })
     await expect(bridge.getAppInfo()).resolves.toMatchObject({ ok: true, value: { runtime: 'web' } })
+    vi.unstubAllGlobals()
   })
 
   it('turns an IPC call that rejects into a typed error result', async () => {

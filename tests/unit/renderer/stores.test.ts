@@ -3,6 +3,7 @@ import { createPinia, setActivePinia, type StateTree, type StoreGeneric } from '
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent } from 'vue'
 import { useStartOver } from '../../../src/composables/use-start-over'
+import { DEFAULT_CONFIG } from '../../../electron/default-config'
 import { JOURNEY } from '../../../src/content/journey'
 import { i18n, setLocale } from '../../../src/i18n'
 import { createWebBridge } from '../../../src/platform/web-bridge'
@@ -71,7 +72,10 @@ describe('start over', () => {
   it('forgets the visitor, returns to the welcome screen in the default language and wipes storage', () => {
     const pinia = createPinia().use(trackStores)
     setActivePinia(pinia)
-    const bridge = { ...createWebBridge(), clearVisitorData: vi.fn(async () => ({ ok: true as const, value: null })) }
+    const bridge = {
+      ...createWebBridge({ loadConfig: async () => DEFAULT_CONFIG, print: vi.fn(async () => {}) }),
+      clearVisitorData: vi.fn(async () => ({ ok: true as const, value: null })),
+    }
     let startOver = () => {}
     mount(
       defineComponent({
