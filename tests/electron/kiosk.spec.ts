@@ -1,4 +1,7 @@
+import { execFile } from 'node:child_process'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
 import { _electron as electron, expect, test } from '@playwright/test'
 import type { KioskApi } from '../../electron/contract'
 import { installedElectronBinary } from './electron-binary'
@@ -13,16 +16,11 @@ test.skip(
     'Run `npx install-electron` where downloads are possible to run these tests.',
 )
 
+const mainEntry = join(import.meta.dirname, '../../out/main/index.js')
+const sandboxArgs = process.getuid?.() === 0 ? ['--no-sandbox'] : []
+
 test('the packaged kiosk opens on app:// with a sandboxed, Node-free renderer and the bridge', async () => {
-  const runningAsRoot = process.getuid?.() === 0
-  const app = await electron.launch({
-    executablePath: binary!,
-    args: [
-      join(import.meta.dirname, '../../out/main/index.js'),
-      '--windowed',
-      ...(runningAsRoot ? ['--no-sandbox'] : []),
-    ],
-  })
+  const app = await electron.launch({ executablePath: binary!, args: [mainEntry, '--windowed', ...sandboxArgs] })
   try {
     const page = await app.firstWindow()
     await expect(page.getByTestId('screen-attract')).toBeVisible()
@@ -41,4 +39,15 @@ test('the packaged kiosk opens on app:// with a sandboxed, Node-free renderer an
   } finally {
     await app.close()
   }
+})
+
+test('--handout-pdf saves the Arabic handout through printToPDF from the hidden handout window', async () => {
+  const path = test.info().outputPath('handout-ar.pdf')
+  await promisify(execFile)(binary!, [mainEntry, `--handout-pdf=${path}`, '--handout-locale=ar', ...sandboxArgs], {
+    timeout: 60_000,
+  })
+  const pdf = await readFile(path)
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+  const { stdout } = await promisify(execFile)('pdftotext', ['-enc', 'UTF-8', path, '-'])
+  expect(stdout).toContain('medlineplus.gov')
 })

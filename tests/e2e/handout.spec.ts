@@ -1,0 +1,146 @@
+import { readFileSync } from 'node:fs'
+import { LOCALE_TAGS, PAPER_SIZES, type HandoutSpec, type KioskConfig, type LocaleTag } from '../../electron/contract'
+import { SELFCHECK_ITEMS, URGENT_SIGNS } from '../../src/content/journey'
+import { LOCALES } from '../../src/i18n/locales'
+import type { Page } from '@playwright/test'
+import { expect, openKiosk, test, walkTo } from './fixtures'
+import { decodeQrCode, readPdf, squeezed } from './pdf'
+
+type Messages = { selfcheck: { items: Record<string, string> }; doctor: { urgent: Record<string, string> } }
+const messagesOf = (tag: LocaleTag) => JSON.parse(readFileSync(`locales/${tag}.json`, 'utf8')) as Messages
+
+const CHOSEN = ['over60', 'fluids'] as const
+const CLINIC = { clinicName: 'Eastside Family Clinic', clinicPhone: '555-0100' }
+/** PDF page sizes in points. */
+const PAGE_POINTS = { A4: { width: 595, height: 842 }, Letter: { width: 612, height: 792 } }
+
+test.describe.configure({ timeout: 60_000 })
+
+/**
+ * Whether a sentence is on the printed page, read back from the PDF with pdftotext.
+ * - Left-to-right scripts: the whole sentence, in order.
+ * - Arabic: every word of it. pdftotext splits some right-to-left lines into two
+ *   "columns" and prints them apart, so whole sentences do not come back in order.
+ * - Urdu: pdftotext cannot map Nastaliq's stacked glyphs back to letters (it reads
+ *   "اسٹریچ" as "اسٹر چ"; pdf.js does no better), so Urdu is read from the document
+ *   Chromium printed instead, and its page image is checked by eye.
+ */
+async function readableText(
+  locale: LocaleTag,
+  pdfText: string,
+  page: Page,
+): Promise<{ shows(sentence: string): boolean }> {
+  if (locale === 'ur') {
+    const documentText = squeezed(await page.getByTestId('handout-document').innerText())
+    return { shows: (sentence) => documentText.includes(squeezed(sentence)) }
+  }
+  const text = squeezed(pdfText)
+  if (LOCALES[locale].dir === 'rtl') {
+    return { shows: (sentence) => sentence.split(/\s+/).every((word) => text.includes(squeezed(word))) }
+  }
+  return { shows: (sentence) => text.includes(squeezed(sentence)) }
+}
+
+for (const locale of LOCALE_TAGS) {
+  for (const paperSize of PAPER_SIZES) {
+    test(`the ${locale} handout on ${paperSize} shows the visitor's two choices, the clinic and the urgent signs`, async ({
+      page,
+      problems,
+    }, testInfo) => {
+      await page.route('**/kiosk-config.json', (route) =>
+        route.fulfill({ json: { ...CLINIC, paperSize } satisfies Partial<KioskConfig> }),
+      )
+      await openKiosk(page)
+      await page.getByTestId(`attract-lang-${locale}`).tap()
+      await walkTo(page, 'about', 'selfcheck')
+      for (const item of CHOSEN) await page.getByTestId(`selfcheck-${item}`).tap()
+      await walkTo(page, 'selfcheck', 'handout')
+
+      const pdf = await readPdf(
+        await page.pdf({ preferCSSPageSize: true }),
+        testInfo.outputPath(`handout-${locale}-${paperSize}.pdf`),
+      )
+      await testInfo.attach(`handout-${locale}-${paperSize}-page1`, {
+        path: pdf.firstPagePng,
+        contentType: 'image/png',
+      })
+
+      const messages = messagesOf(locale)
+      const unchosen = SELFCHECK_ITEMS.filter((item) => !(CHOSEN as readonly string[]).includes(item))
+      const printed = await readableText(locale, pdf.text, page)
+      for (const item of CHOSEN) expect(printed.shows(messages.selfcheck.items[item]!), item).toBe(true)
+      for (const item of unchosen) expect(printed.shows(messages.selfcheck.items[item]!), item).toBe(false)
+      for (const sign of URGENT_SIGNS) expect(printed.shows(messages.doctor.urgent[sign]!), sign).toBe(true)
+      expect(squeezed(pdf.text)).toContain(squeezed(CLINIC.clinicName))
+      expect(squeezed(pdf.text)).toContain(squeezed(CLINIC.clinicPhone))
+
+      expect(pdf.pages).toBeGreaterThanOrEqual(1)
+      expect(pdf.pages).toBeLessThanOrEqual(2)
+      expect(pdf.pageSize).toEqual(PAGE_POINTS[paperSize])
+      expect(pdf.fonts.length).toBeGreaterThan(0)
+      expect(pdf.fonts.filter((font) => !font.embedded)).toEqual([])
+      const medlinePlus =
+        locale === 'es'
+          ? 'https://medlineplus.gov/spanish/musclecramps.html'
+          : 'https://medlineplus.gov/musclecramps.html'
+      expect(await decodeQrCode(pdf.firstPagePng)).toBe(medlinePlus)
+      expect(problems).toEqual([])
+    })
+  }
+}
+
+/** Opens handout.html, the page the main process prints, for a spec, and waits for its ready signal. */
+async function openHandoutPage(page: Page, spec: HandoutSpec): Promise<void> {
+  await page.goto(`/handout.html#${encodeURIComponent(JSON.stringify(spec))}`)
+  expect(await page.evaluate('window.handoutReady')).toBe(true)
+}
+
+test('with every self-check choice, the handout still fits on two pages in every language and paper size', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000)
+  for (const locale of LOCALE_TAGS) {
+    for (const paperSize of PAPER_SIZES) {
+      await openHandoutPage(page, {
+        locale,
+        chosen: [...SELFCHECK_ITEMS],
+        paperSize,
+        secondLocale: null,
+        ...CLINIC,
+      })
+      const pdf = await readPdf(
+        await page.pdf({ preferCSSPageSize: true }),
+        testInfo.outputPath(`all-${locale}-${paperSize}.pdf`),
+      )
+      expect(pdf.pages, `${locale} on ${paperSize}`).toBeLessThanOrEqual(2)
+    }
+  }
+})
+
+test('a bilingual handout adds the clinic’s language on a new page, for the visitor’s doctor', async ({
+  page,
+}, testInfo) => {
+  await openHandoutPage(page, {
+    locale: 'vi',
+    chosen: ['pregnant'],
+    paperSize: 'A4',
+    secondLocale: 'en',
+    ...CLINIC,
+  })
+  const pdf = await readPdf(await page.pdf({ preferCSSPageSize: true }), testInfo.outputPath('bilingual-vi-en.pdf'))
+  const vietnamese = messagesOf('vi').selfcheck.items.pregnant!
+  const english = messagesOf('en').selfcheck.items.pregnant!
+  const pages = pdf.text.split('\f').map(squeezed)
+  const firstEnglishPage = pages.findIndex((text) => text.includes(squeezed(english)))
+  expect(firstEnglishPage).toBeGreaterThan(0)
+  expect(pages.slice(0, firstEnglishPage).join('')).toContain(squeezed(vietnamese))
+  expect(pages[firstEnglishPage]).toContain(squeezed('The same handout in English, for your doctor.'))
+  expect(pdf.pages).toBeLessThanOrEqual(4)
+})
+
+test('the handout page refuses a malformed request instead of printing something', async ({ page, problems }) => {
+  await page.goto('/handout.html#%7B%22locale%22%3A%22xx%22%7D')
+  expect(await page.evaluate('window.handoutReady')).toBe(false)
+  await expect(page.getByTestId('handout-document')).toHaveCount(0)
+  expect(problems).toEqual(['The handout page got no valid handout spec'])
+})

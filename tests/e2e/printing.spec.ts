@@ -1,0 +1,186 @@
+import type { Page } from '@playwright/test'
+import { CHANNELS, type ChannelName, type KioskConfig } from '../../electron/contract'
+import { DEFAULT_CONFIG } from '../../electron/default-config'
+import { createHandoutPrinter, type HandoutPrinterDeps } from '../../electron/main/handout-printer'
+import { registerIpcHandlers, type IpcHandlers } from '../../electron/main/ipc'
+import { PRINT_COOLDOWN_SECONDS } from '../../electron/print-allowance'
+import { expect, openKiosk, test, walkTo } from './fixtures'
+import { readPdf, squeezed } from './pdf'
+
+/** Opens the kiosk and walks to the handout screen in English with two self-check choices. */
+async function reachHandout(page: Page): Promise<void> {
+  await openKiosk(page)
+  await visitHandout(page)
+}
+
+/** From the welcome screen, walks to the handout screen in English with two self-check choices. */
+async function visitHandout(page: Page): Promise<void> {
+  await page.getByTestId('attract-lang-en').tap()
+  await walkTo(page, 'about', 'selfcheck')
+  await page.getByTestId('selfcheck-pregnant').tap()
+  await page.getByTestId('selfcheck-wakes').tap()
+  await walkTo(page, 'selfcheck', 'handout')
+}
+
+async function printOnce(page: Page): Promise<void> {
+  await page.getByTestId('print-handout').tap()
+  await expect(page.getByTestId('print-dialog')).toBeVisible()
+  await page.getByTestId('print-confirm').tap()
+}
+
+test.describe('printing in web mode (window.print)', () => {
+  test.beforeEach(async ({ page }) => {
+    // The browser's print dialog stands in for the printer: count what reaches it.
+    await page.addInitScript(() => {
+      Object.assign(window, { printed: 0 })
+      window.print = () => void (window as unknown as { printed: number }).printed++
+    })
+    await page.clock.install()
+  })
+
+  test('prints after the visitor confirms, then holds the cool-down and the per-visitor limit until start over', async ({
+    page,
+    problems,
+  }) => {
+    const printed = () => page.evaluate(() => (window as unknown as { printed: number }).printed)
+    await reachHandout(page)
+    const status = page.getByTestId('print-status')
+
+    await page.getByTestId('print-handout').tap()
+    await page.getByTestId('print-cancel').tap()
+    await expect(page.getByTestId('print-dialog')).toHaveCount(0)
+    expect(await printed()).toBe(0)
+
+    await printOnce(page)
+    await expect(status).toHaveAttribute('data-state', 'done')
+    await expect(status).toHaveText('Please take your handout from the printer.')
+    expect(await printed()).toBe(1)
+
+    await printOnce(page)
+    await expect(status).toHaveAttribute('data-state', 'limit')
+    await expect(status).toHaveText('Please wait a moment, then try again.')
+    expect(await printed()).toBe(1)
+
+    await page.clock.runFor(PRINT_COOLDOWN_SECONDS * 1000)
+    await printOnce(page)
+    await expect(status).toHaveAttribute('data-state', 'done')
+    await page.clock.runFor(PRINT_COOLDOWN_SECONDS * 1000)
+    await printOnce(page)
+    await expect(status).toHaveAttribute('data-state', 'limit')
+    await expect(status).toContainText('Please ask at the front desk')
+    expect(await printed()).toBe(DEFAULT_CONFIG.printsPerVisitor)
+
+    await page.getByTestId('nav-home').tap()
+    await page.getByTestId('start-over-confirm').tap()
+    await visitHandout(page)
+    await expect(page.getByTestId('print-status')).toHaveAttribute('data-state', 'idle')
+    await printOnce(page)
+    await expect(page.getByTestId('print-status')).toHaveAttribute('data-state', 'done')
+    expect(await printed()).toBe(DEFAULT_CONFIG.printsPerVisitor + 1)
+    expect(problems).toEqual([])
+  })
+
+  test('a kiosk set to print nothing shows no print button, only the code to scan', async ({ page }) => {
+    await page.route('**/kiosk-config.json', (route) => route.fulfill({ json: { printsPerVisitor: 0 } }))
+    await reachHandout(page)
+    await expect(page.getByTestId('print-handout')).toHaveCount(0)
+    await expect(page.getByTestId('print-qr')).toBeVisible()
+    await expect(page.getByTestId('screen-handout')).toContainText('This kiosk does not print.')
+  })
+})
+
+/**
+ * Wires the page's `window.kiosk` to the main process's real IPC gate and
+ * handout printer. Only Electron's windows are stood in for: the hidden
+ * handout window is a second browser page, and "printing" makes a PDF of it.
+ */
+async function wireToMainProcess(
+  page: Page,
+  baseURL: string,
+  options: { config?: Partial<KioskConfig>; printers?: { name: string }[]; printed?: Buffer[] },
+): Promise<void> {
+  const config: KioskConfig = { ...DEFAULT_CONFIG, ...options.config }
+  const log = { info: () => {}, warn: () => {}, error: () => {} }
+  const openWindow: HandoutPrinterDeps['openWindow'] = () => {
+    const handoutPage = page.context().newPage()
+    const contents = {
+      loadURL: async (url: string) => void (await (await handoutPage).goto(url)),
+      executeJavaScript: async (expression: string) => (await handoutPage).evaluate(expression),
+      print: (_options: unknown, callback: (success: boolean, reason: string) => void) =>
+        void handoutPage
+          .then((handout) => handout.pdf({ preferCSSPageSize: true }))
+          .then(
+            (pdf) => {
+              options.printed?.push(pdf)
+              callback(true, '')
+            },
+            (error: unknown) => callback(false, String(error)),
+          ),
+      printToPDF: async () => (await handoutPage).pdf({ preferCSSPageSize: true }),
+    }
+    return { webContents: contents as never, destroy: () => void handoutPage.then((handout) => handout.close()) }
+  }
+  const printer = createHandoutPrinter({
+    openWindow,
+    listPrinters: async () => options.printers ?? [{ name: 'Front_Desk' }],
+    pageUrl: (spec) => `/handout.html#${encodeURIComponent(JSON.stringify(spec))}`,
+    config: () => config,
+    count: () => {},
+    log,
+  })
+  const handlers: IpcHandlers = {
+    getConfig: () => config,
+    getAppInfo: () => ({ name: 'leg-cramp-kiosk', version: 'test', runtime: 'electron' }),
+    reportProblem: () => null,
+    heartbeat: () => null,
+    clearVisitorData: () => {
+      printer.resetVisitor()
+      return null
+    },
+    printHandout: (request) => printer.print(request),
+  }
+  const registered = new Map<string, (event: unknown, payload: unknown) => unknown>()
+  registerIpcHandlers(
+    { handle: (channel: string, handler: never) => void registered.set(channel, handler) } as never,
+    handlers,
+    { appOrigin: new URL(baseURL).origin, log },
+  )
+  await page.exposeBinding('kioskMain', ({ frame }, name: ChannelName, payload: unknown) =>
+    registered.get(CHANNELS[name])!({ senderFrame: { url: frame.url(), parent: frame.parentFrame() } }, payload),
+  )
+  await page.addInitScript((names: string[]) => {
+    const call = (window as unknown as { kioskMain: (name: string, payload?: unknown) => Promise<unknown> }).kioskMain
+    Object.assign(window, {
+      kiosk: Object.fromEntries(names.map((name) => [name, (payload?: unknown) => call(name, payload)])),
+    })
+  }, Object.keys(CHANNELS))
+}
+
+test.describe('printing through the main process', () => {
+  test('prints the visitor’s own handout from the hidden handout page', async ({ page, baseURL }, testInfo) => {
+    const printed: Buffer[] = []
+    await wireToMainProcess(page, baseURL!, { config: { clinicName: 'Eastside Family Clinic' }, printed })
+    await reachHandout(page)
+    await printOnce(page)
+    await expect(page.getByTestId('print-status')).toHaveAttribute('data-state', 'done', { timeout: 20_000 })
+    expect(printed).toHaveLength(1)
+    const pdf = await readPdf(printed[0]!, testInfo.outputPath('printed-en.pdf'))
+    const text = squeezed(pdf.text)
+    expect(text).toContain(squeezed('I am pregnant'))
+    expect(text).toContain(squeezed('Cramps often wake me up'))
+    expect(text).not.toContain(squeezed('I am over 60'))
+    expect(text).toContain(squeezed('Eastside Family Clinic'))
+    expect(pdf.pages).toBeLessThanOrEqual(2)
+  })
+
+  test('a printer that is not there shows the error and the code to scan instead', async ({ page, baseURL }) => {
+    await wireToMainProcess(page, baseURL!, { config: { printerName: 'Front_Desk' }, printers: [] })
+    await reachHandout(page)
+    await expect(page.getByTestId('print-qr')).toHaveCount(0)
+    await printOnce(page)
+    const status = page.getByTestId('print-status')
+    await expect(status).toHaveAttribute('data-state', 'error')
+    await expect(status).toHaveText('The printer is not working. Please ask at the front desk.')
+    await expect(page.getByTestId('print-qr')).toBeVisible()
+  })
+})
