@@ -138,6 +138,32 @@ test('a bilingual handout adds the clinic’s language on a new page, for the vi
   expect(pdf.pages).toBeLessThanOrEqual(4)
 })
 
+test('without clinic details the handout leaves the clinic line out, and no text is under 12 pt', async ({
+  page,
+}, testInfo) => {
+  await openHandoutPage(page, {
+    locale: 'en',
+    chosen: [],
+    paperSize: 'Letter',
+    secondLocale: null,
+    clinicName: '',
+    clinicPhone: '',
+  })
+  const pdf = await readPdf(await page.pdf({ preferCSSPageSize: true }), testInfo.outputPath('no-clinic-en.pdf'))
+  expect(pdf.text).not.toContain('Your clinic')
+  expect(pdf.text).not.toContain('Phone:')
+  expect(squeezed(pdf.text)).toContain(squeezed('You did not choose anything on the kiosk.'))
+  await page.emulateMedia({ media: 'print' })
+  const smallest = await page.$$eval('[data-testid="handout-document"] *', (elements) =>
+    Math.min(
+      ...elements
+        .filter((element) => [...element.childNodes].some((node) => node.nodeType === 3 && node.textContent!.trim()))
+        .map((element) => parseFloat(getComputedStyle(element).fontSize)),
+    ),
+  )
+  expect(smallest).toBeGreaterThanOrEqual(16) // 12 pt = 16 CSS px
+})
+
 test('the handout page refuses a malformed request instead of printing something', async ({ page, problems }) => {
   await page.goto('/handout.html#%7B%22locale%22%3A%22xx%22%7D')
   expect(await page.evaluate('window.handoutReady')).toBe(false)
