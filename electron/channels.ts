@@ -10,6 +10,16 @@ export const CHANNELS = {
   heartbeat: 'kiosk:heartbeat',
   clearVisitorData: 'kiosk:clear-visitor-data',
   printHandout: 'kiosk:print-handout',
+  recordVisit: 'kiosk:record-visit',
+  getStaffStatus: 'kiosk:get-staff-status',
+  setStaffPin: 'kiosk:set-staff-pin',
+  staffLogin: 'kiosk:staff-login',
+  staffLogout: 'kiosk:staff-logout',
+  getStaffSettings: 'kiosk:get-staff-settings',
+  saveSettings: 'kiosk:save-settings',
+  getUsage: 'kiosk:get-usage',
+  exportUsage: 'kiosk:export-usage',
+  quitKiosk: 'kiosk:quit-kiosk',
 } as const
 
 /** Names of the bridge's methods; one per IPC channel. */

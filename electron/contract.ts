@@ -7,7 +7,7 @@
  * of every IPC message).
  */
 import { z } from 'zod'
-import { SELFCHECK_ITEMS } from '../src/content/journey'
+import { JOURNEY, SELFCHECK_ITEMS } from '../src/content/journey'
 import type { ChannelName } from './channels'
 
 export { CHANNELS, type ChannelName } from './channels'
@@ -102,6 +102,76 @@ export const PrintOutcomeSchema = z.discriminatedUnion('state', [
 /** How a print request ended. */
 export type PrintOutcome = z.infer<typeof PrintOutcomeSchema>
 
+/** Settings a provisioning file can lock, so staff cannot change them: every configuration field. */
+export const CONFIG_FIELDS = KioskConfigSchema.keyof().options
+/** One configuration field. */
+export type ConfigField = (typeof CONFIG_FIELDS)[number]
+
+const COUNTS = ['sessionsStarted', 'handoutsPrinted', 'printFailures', 'idleResets', 'staffLogins', 'failedPinAttempts'] as const
+/**
+ * The anonymous usage counters, counted per day: visits started, visits by the
+ * language they ended in, the furthest screen each visit reached (drop-off),
+ * prints, print failures, idle resets, staff logins and failed PIN attempts.
+ */
+export type UsageCounter = (typeof COUNTS)[number] | `sessions.${LocaleTag}` | `furthest.${(typeof JOURNEY)[number]}`
+/** Every usage counter, in the order staff see them. */
+export const USAGE_COUNTERS: readonly UsageCounter[] = [
+  ...COUNTS,
+  ...LOCALE_TAGS.map((tag) => `sessions.${tag}` as const),
+  ...JOURNEY.map((screen) => `furthest.${screen}` as const),
+]
+/** Schema of the usage figures: per local day (YYYY-MM-DD), whole counts only. */
+export const UsageDaysSchema = z.record(
+  z.iso.date(),
+  z.partialRecord(z.enum(USAGE_COUNTERS as [UsageCounter, ...UsageCounter[]]), z.number().int().min(0)),
+)
+/** The usage figures of each kept day. */
+export type UsageDays = z.infer<typeof UsageDaysSchema>
+
+/** Schema of what the renderer reports about a visit: its start, and how far it got and in which language. */
+export const VisitEventSchema = z.discriminatedUnion('event', [
+  z.strictObject({ event: z.literal('started') }),
+  z.strictObject({ event: z.literal('ended'), locale: LocaleTagSchema, furthest: z.enum(JOURNEY), idle: z.boolean() }),
+])
+
+/** Schema of a staff PIN: 6 to 12 digits. */
+export const PinSchema = z.strictObject({ pin: z.string().regex(/^\d{6,12}$/, 'A PIN is 6 to 12 digits') })
+
+/** Schema of whether staff can sign in now. */
+export const StaffStatusSchema = z.object({
+  /** False on first run (or after the PIN was removed for recovery): staff set one first. */
+  pinSet: z.boolean(),
+  /** Seconds until staff may try again after too many wrong PINs; null when not locked. */
+  lockedForSeconds: z.number().int().min(1).nullable(),
+})
+
+/** Schema of a staff sign-in attempt's outcome. */
+export const StaffLoginSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('open') }),
+  z.object({ state: z.literal('wrong'), attemptsLeft: z.number().int().min(1) }),
+  z.object({ state: z.literal('locked'), retryInSeconds: z.number().int().min(1) }),
+  z.object({ state: z.literal('no-pin') }),
+])
+
+/** Schema of what the settings screen needs: the settings, which are locked, and the system's printers. */
+export const StaffSettingsSchema = z.object({
+  config: KioskConfigSchema,
+  lockedFields: z.array(z.enum(CONFIG_FIELDS)),
+  printers: z.array(z.string()),
+})
+
+/** Schema of a staff change's outcome. */
+export const StaffChangeSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('saved') }),
+  z.object({ state: z.literal('refused'), reason: z.string().max(500) }),
+])
+
+/** Schema of a usage export's outcome. */
+export const UsageExportSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('saved'), path: z.string() }),
+  z.object({ state: z.literal('cancelled') }),
+])
+
 const NoPayload = z.undefined()
 
 /** Payload and result schema of every channel. */
@@ -112,10 +182,34 @@ export const CONTRACT = {
   heartbeat: { payload: NoPayload, result: z.null() },
   clearVisitorData: { payload: NoPayload, result: z.null() },
   printHandout: { payload: HandoutRequestSchema, result: PrintOutcomeSchema },
+  recordVisit: { payload: VisitEventSchema, result: z.null() },
+  getStaffStatus: { payload: NoPayload, result: StaffStatusSchema },
+  setStaffPin: { payload: PinSchema, result: StaffChangeSchema },
+  staffLogin: { payload: PinSchema, result: StaffLoginSchema },
+  staffLogout: { payload: NoPayload, result: z.null() },
+  getStaffSettings: { payload: NoPayload, result: StaffSettingsSchema },
+  saveSettings: { payload: KioskConfigSchema, result: StaffChangeSchema },
+  getUsage: { payload: NoPayload, result: UsageDaysSchema },
+  exportUsage: { payload: NoPayload, result: UsageExportSchema },
+  quitKiosk: { payload: NoPayload, result: z.null() },
 } as const satisfies Record<ChannelName, { payload: z.ZodType; result: z.ZodType }>
 
-/** Why a bridge call failed. */
-export type BridgeErrorCode = 'forbidden-sender' | 'invalid-payload' | 'internal'
+/** Channels that answer only while staff mode is open (after a correct PIN). */
+export const STAFF_ONLY_CHANNELS: readonly ChannelName[] = [
+  'staffLogout',
+  'getStaffSettings',
+  'saveSettings',
+  'getUsage',
+  'exportUsage',
+  'quitKiosk',
+]
+
+/**
+ * Why a bridge call failed: a caller that is not the app, a malformed payload,
+ * a staff-only call outside staff mode, a feature this runtime does not have
+ * (staff settings in web mode), or a failure inside the shell.
+ */
+export type BridgeErrorCode = 'forbidden-sender' | 'invalid-payload' | 'staff-only' | 'unsupported' | 'internal'
 
 /** What every bridge call resolves to: a value or a typed error, never a throw across IPC. */
 export type BridgeResult<T> = { ok: true; value: T } | { ok: false; error: { code: BridgeErrorCode; message: string } }

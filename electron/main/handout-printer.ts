@@ -1,9 +1,8 @@
 import type { PrinterInfo, WebContents } from 'electron'
-import type { HandoutRequest, HandoutSpec, KioskConfig, PrintOutcome } from '../contract'
+import type { HandoutRequest, HandoutSpec, KioskConfig, PrintOutcome, UsageCounter } from '../contract'
 import { handoutSpecFor } from '../handout-spec'
 import { createPrintAllowance, PRINT_COOLDOWN_SECONDS } from '../print-allowance'
 import type { Logger } from './logger'
-import type { UsageCounter } from './usage-counters'
 
 /** The handout page sets this promise; it resolves true once fonts and drawings are ready to print. */
 export const HANDOUT_READY_EXPRESSION = 'window.handoutReady'

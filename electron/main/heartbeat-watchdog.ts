@@ -2,8 +2,8 @@ import type { Logger } from './logger'
 
 /** How the main process watches the renderer's heartbeats. */
 export interface HeartbeatWatchdogOptions {
-  /** Longest silence allowed: idle timeout + warning + a margin. */
-  limitMs: number
+  /** Longest silence allowed: idle timeout + warning + a margin (read at each check, so staff changes apply). */
+  limitMs: () => number
   /** How often the silence is measured. */
   checkEveryMs: number
   /** Brings the kiosk back to the welcome screen. */
@@ -23,7 +23,7 @@ export interface HeartbeatWatchdog {
  * rests on the welcome screen and while a visitor is active; a hung renderer or
  * a broken idle timer falls silent. After `limitMs` of silence main reloads the
  * app (which opens on the welcome screen) and logs it, then waits a full
- * `limitMs` again before judging.
+ * limit again before judging.
  */
 export function startHeartbeatWatchdog(options: HeartbeatWatchdogOptions): HeartbeatWatchdog {
   const { limitMs, checkEveryMs, reloadApp, log } = options
@@ -33,7 +33,7 @@ export function startHeartbeatWatchdog(options: HeartbeatWatchdogOptions): Heart
 
   every(() => {
     const silence = now() - lastBeat
-    if (silence <= limitMs) return
+    if (silence <= limitMs()) return
     log.warn(`No renderer heartbeat for ${Math.round(silence / 1000)} s; reloading the kiosk to its welcome screen`)
     lastBeat = now()
     reloadApp()

@@ -4,21 +4,23 @@
  */
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { app, type BrowserWindow, ipcMain, Menu, powerSaveBlocker, protocol, session } from 'electron'
+import { app, type BrowserWindow, dialog, ipcMain, Menu, powerSaveBlocker, protocol, session } from 'electron'
 import { APP_HOST, APP_SCHEME, HandoutRequestSchema } from '../contract'
-import { DEFAULT_CONFIG } from '../default-config'
 import { handoutPageUrl } from '../handout-spec'
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol'
+import { openConfigStore } from './config-store'
 import { createFileLogger } from './file-log'
 import { createHandoutPrinter, type HandoutPrinter } from './handout-printer'
 import { startHeartbeatWatchdog, type HeartbeatWatchdog } from './heartbeat-watchdog'
 import { registerIpcHandlers } from './ipc'
+import { createKioskHandlers } from './kiosk-handlers'
 import { createHandoutWindow, createKioskWindow } from './kiosk-window'
 import { parseLaunchOptions } from './launch-options'
 import { denyAllPermissions, lockDownWebContents } from './lockdown'
 import { originOf, rendererEntryUrl } from './origin'
 import { watchRendererHealth } from './renderer-recovery'
-import { openUsageCounters } from './usage-counters'
+import { openStaffAccess } from './staff-access'
+import { localDay, openUsageCounters } from './usage-counters'
 
 const OUT_OF_ORDER_URL = `${APP_SCHEME}://${APP_HOST}/out-of-order.html`
 /** The handout window's session: in memory only (no "persist:" prefix), so a visitor's handout never reaches the disk. */
@@ -54,12 +56,13 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) =>
     lockDownWebContents(contents, { appOrigin, allowDeveloperShortcuts: launch.development, log }),
   )
-  app.whenReady().then(start, (error: unknown) => log.error('Electron failed to start', error))
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => log.error('The kiosk failed to start', error))
 }
 
-let heartbeats: HeartbeatWatchdog | null = null
-
-function start(): void {
+async function start(): Promise<void> {
   log.info(`Kiosk ${app.getVersion()} starting (windowed: ${launch.windowed})`)
   Menu.setApplicationMenu(null)
   const serveRenderer = createAppProtocolHandler(join(import.meta.dirname, '../renderer'))
@@ -67,41 +70,55 @@ function start(): void {
   for (const each of [session.defaultSession, handoutSession]) denyAllPermissions(each, log)
   protocol.handle(APP_SCHEME, serveRenderer)
   handoutSession.protocol.handle(APP_SCHEME, serveRenderer)
-  const counters = openUsageCounters(join(app.getPath('userData'), 'usage.json'), { log })
+
+  const userData = app.getPath('userData')
+  const store = await openConfigStore({
+    file: join(userData, 'config.json'),
+    provisioningFile: launch.provisioningFile,
+    log,
+  })
+  const counters = await openUsageCounters(join(userData, 'usage.json'), { log })
+  const staff = await openStaffAccess({
+    pin: { get: () => store.pin(), set: (record) => store.setPin(record) },
+    lockFile: join(userData, 'staff-lockout.json'),
+    count: (event) => counters.increment(event),
+    log,
+  })
+  const listPrinters = async () => (kioskWindow ? kioskWindow.webContents.getPrintersAsync() : [])
   const printer = createHandoutPrinter({
     openWindow: () => createHandoutWindow(HANDOUT_PARTITION),
-    listPrinters: async () => (kioskWindow ? kioskWindow.webContents.getPrintersAsync() : []),
+    listPrinters,
     pageUrl: (spec) => handoutPageUrl(entryUrl, spec),
-    config: () => DEFAULT_CONFIG,
-    count: (counter) => void counters.then((opened) => opened.increment(counter)),
+    config: () => store.config(),
+    count: (counter) => counters.increment(counter),
     log,
   })
   if (launch.handoutPdf) {
-    void saveHandoutPdf(printer, launch.handoutPdf).finally(() => app.quit())
+    await saveHandoutPdf(printer, launch.handoutPdf)
+    app.quit()
     return
   }
-  registerIpcHandlers(
-    ipcMain,
-    {
-      getConfig: () => DEFAULT_CONFIG,
-      getAppInfo: () => ({ name: app.getName(), version: app.getVersion(), runtime: 'electron' }),
-      reportProblem: (problem) => {
-        log.warn(`Renderer reports a ${problem.kind}: "${problem.key}" in ${problem.locale}`)
-        return null
-      },
-      heartbeat: () => {
-        heartbeats?.beat()
-        return null
-      },
-      clearVisitorData: async () => {
-        printer.resetVisitor()
-        await session.defaultSession.clearStorageData({ storages: [...VISITOR_STORAGES] })
-        return null
-      },
-      printHandout: (request) => printer.print(request),
+
+  let heartbeats: HeartbeatWatchdog | null = null
+  const handlers = createKioskHandlers({
+    store,
+    staff,
+    counters,
+    printer,
+    appInfo: { name: app.getName(), version: app.getVersion(), runtime: 'electron' },
+    listPrinters: async () => (await listPrinters()).map((printer) => printer.name),
+    clearVisitorStorage: () => session.defaultSession.clearStorageData({ storages: [...VISITOR_STORAGES] }),
+    heartbeat: () => heartbeats?.beat(),
+    saveUsageCsv: async (csv) => {
+      const choice = await dialog.showSaveDialog({ defaultPath: `kiosk-usage-${localDay(Date.now())}.csv` })
+      if (choice.canceled || !choice.filePath) return { state: 'cancelled' }
+      await writeFile(choice.filePath, csv)
+      return { state: 'saved', path: choice.filePath }
     },
-    { appOrigin, log },
-  )
+    quit: () => app.quit(),
+    log,
+  })
+  registerIpcHandlers(ipcMain, handlers, { appOrigin, log, staffOpen: () => staff.isOpen() })
   powerSaveBlocker.start('prevent-display-sleep')
 
   const window = createKioskWindow({
@@ -120,9 +137,11 @@ function start(): void {
     showOutOfOrder: () => void window.loadURL(OUT_OF_ORDER_URL).catch((error: unknown) => log.error(error)),
     log,
   })
-  const { idleTimeoutSeconds, idleWarningSeconds } = DEFAULT_CONFIG
   heartbeats = startHeartbeatWatchdog({
-    limitMs: (idleTimeoutSeconds + idleWarningSeconds + HEARTBEAT_MARGIN_SECONDS) * 1000,
+    limitMs: () => {
+      const { idleTimeoutSeconds, idleWarningSeconds } = store.config()
+      return (idleTimeoutSeconds + idleWarningSeconds + HEARTBEAT_MARGIN_SECONDS) * 1000
+    },
     checkEveryMs: 5_000,
     reloadApp: loadApp,
     log,

@@ -1,6 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron'
 import type { z } from 'zod'
-import { CHANNELS, CONTRACT, type BridgeResult, type ChannelName } from '../contract'
+import { CHANNELS, CONTRACT, STAFF_ONLY_CHANNELS, type BridgeResult, type ChannelName } from '../contract'
 import type { Logger } from './logger'
 import { isSameOrigin } from './origin'
 
@@ -22,15 +22,24 @@ export function isTrustedSender(frame: SenderFrame | null | undefined, appOrigin
   return !!frame && frame.parent === null && isSameOrigin(frame.url, appOrigin)
 }
 
+/** What the IPC gate checks besides the payload. */
+export interface IpcGateOptions {
+  appOrigin: string
+  log: Logger
+  /** Whether staff mode is open; staff-only channels refuse to answer otherwise. */
+  staffOpen: () => boolean
+}
+
 /**
  * Registers every contract channel on ipcMain through one gate that checks the
- * sender, validates the payload and the result against the contract, and turns
- * any failure into a typed error result instead of a throw across IPC.
+ * sender, validates the payload, lets staff-only channels through only in staff
+ * mode, validates the result against the contract, and turns any failure into
+ * a typed error result instead of a throw across IPC.
  */
 export function registerIpcHandlers(
   ipcMain: Pick<IpcMain, 'handle'>,
   handlers: IpcHandlers,
-  options: { appOrigin: string; log: Logger },
+  options: IpcGateOptions,
 ): void {
   for (const name of Object.keys(CHANNELS) as ChannelName[]) {
     ipcMain.handle(CHANNELS[name], (event, payload: unknown) => handleCall(name, event, payload, handlers, options))
@@ -42,7 +51,7 @@ async function handleCall(
   event: Pick<IpcMainInvokeEvent, 'senderFrame'>,
   payload: unknown,
   handlers: IpcHandlers,
-  { appOrigin, log }: { appOrigin: string; log: Logger },
+  { appOrigin, log, staffOpen }: IpcGateOptions,
 ): Promise<BridgeResult<unknown>> {
   if (!isTrustedSender(event.senderFrame, appOrigin)) {
     log.warn(`IPC ${name}: refused a call from ${event.senderFrame?.url ?? 'a destroyed frame'}`)
@@ -53,6 +62,10 @@ async function handleCall(
   if (!parsed.success) {
     log.warn(`IPC ${name}: invalid payload`, parsed.error.issues)
     return { ok: false, error: { code: 'invalid-payload', message: `Invalid payload for ${name}.` } }
+  }
+  if (STAFF_ONLY_CHANNELS.includes(name) && !staffOpen()) {
+    log.warn(`IPC ${name}: refused outside staff mode`)
+    return { ok: false, error: { code: 'staff-only', message: 'Staff mode is not open. Sign in again.' } }
   }
   try {
     const handler = handlers[name] as (payload: unknown) => unknown

@@ -11,6 +11,8 @@ export interface LaunchOptions {
    * self-check choices) as PDF and quit, so staff can check it without a printer.
    */
   handoutPdf: { path: string; locale: string } | null
+  /** `--config <path>`, `--config=<path>` or KIOSK_CONFIG: the fleet's provisioning file. */
+  provisioningFile: string | null
 }
 
 /** Reads the launch options from the command line and the environment. */
@@ -21,11 +23,19 @@ export function parseLaunchOptions(argv: readonly string[], env: NodeJS.ProcessE
     devServerUrl,
     development: devServerUrl !== undefined,
     handoutPdf: handoutPdfOption(argv),
+    provisioningFile: optionValue(argv, '--config') ?? (env.KIOSK_CONFIG || null),
   }
 }
 
+/** The value of `--name=value` or `--name value`, if given. */
+function optionValue(argv: readonly string[], name: string): string | null {
+  const index = argv.findIndex((arg) => arg === name || arg.startsWith(`${name}=`))
+  if (index < 0) return null
+  const arg = argv[index]!
+  return (arg === name ? argv[index + 1] : arg.slice(name.length + 1)) || null
+}
+
 function handoutPdfOption(argv: readonly string[]): LaunchOptions['handoutPdf'] {
-  const value = (name: string) => argv.find((arg) => arg.startsWith(`${name}=`))?.slice(name.length + 1)
-  const path = value('--handout-pdf')
-  return path ? { path, locale: value('--handout-locale') ?? 'en' } : null
+  const path = optionValue(argv, '--handout-pdf')
+  return path ? { path, locale: optionValue(argv, '--handout-locale') ?? 'en' } : null
 }

@@ -1,23 +1,13 @@
 import { z } from 'zod'
+import { UsageDaysSchema, type UsageCounter, type UsageDays } from '../contract'
 import { readJsonFile, writeJsonFile } from './json-file'
 import type { Logger } from './logger'
-
-/** What the kiosk counts. Counts only: no times finer than a day, no choices, nothing about a visitor. */
-export const USAGE_COUNTERS = ['handoutsPrinted', 'printFailures'] as const
-/** One anonymous counter. */
-export type UsageCounter = (typeof USAGE_COUNTERS)[number]
 
 /** Days of figures kept; older days are dropped at the next save. */
 export const USAGE_DAYS_KEPT = 365
 
-const DayKeySchema = z.iso.date()
-const DayCountsSchema = z.partialRecord(z.enum(USAGE_COUNTERS), z.number().int().min(0))
-const UsageFileSchema = z.strictObject({
-  version: z.literal(1),
-  days: z.record(DayKeySchema, DayCountsSchema),
-})
-/** The counts of each day, by local date (YYYY-MM-DD). */
-export type UsageDays = z.infer<typeof UsageFileSchema>['days']
+/** The usage file: counts per day, nothing else (no times finer than a day, no choices, nothing about a visitor). */
+const UsageFileSchema = z.strictObject({ version: z.literal(1), days: UsageDaysSchema })
 
 /** Anonymous daily usage counters kept in a file the kiosk owns. */
 export interface UsageCounters {

@@ -1,4 +1,4 @@
-import type { KioskApi, KioskConfig } from '../../electron/contract'
+import type { BridgeResult, KioskApi, KioskConfig } from '../../electron/contract'
 import { createPrintAllowance } from '../../electron/print-allowance'
 import { loadWebConfig } from './web-config'
 
@@ -8,6 +8,15 @@ export interface WebBridgeHost {
   /** Opens the browser's print dialog for the page, whose print stylesheet shows only the handout. */
   print(): Promise<void>
 }
+
+/** Staff settings, the PIN and usage figures live in the kiosk app's main process; a browser has none. */
+const staffUnsupported = async (): Promise<BridgeResult<never>> => ({
+  ok: false,
+  error: {
+    code: 'unsupported',
+    message: 'Staff settings need the kiosk app. In a browser, edit kiosk-config.json instead.',
+  },
+})
 
 const browserHost: WebBridgeHost = {
   loadConfig: () => loadWebConfig(),
@@ -22,6 +31,7 @@ const browserHost: WebBridgeHost = {
  * locked-down Chromium): the configuration comes from kiosk-config.json or the
  * defaults, printing goes through window.print() under the same per-visitor
  * limit as in Electron, and reported problems go to the browser console.
+ * Staff mode and usage figures need the app's main process: a browser keeps none.
  */
 export function createWebBridge(host: WebBridgeHost = browserHost): KioskApi {
   const config = host.loadConfig()
@@ -52,5 +62,15 @@ export function createWebBridge(host: WebBridgeHost = browserHost): KioskApi {
       allowance.record(true)
       return { ok: true, value: { state: 'done', printsLeft: allowance.left(printsPerVisitor) } }
     },
+    recordVisit: async () => ({ ok: true, value: null }),
+    getStaffStatus: staffUnsupported,
+    setStaffPin: staffUnsupported,
+    staffLogin: staffUnsupported,
+    staffLogout: staffUnsupported,
+    getStaffSettings: staffUnsupported,
+    saveSettings: staffUnsupported,
+    getUsage: staffUnsupported,
+    exportUsage: staffUnsupported,
+    quitKiosk: staffUnsupported,
   }
 }

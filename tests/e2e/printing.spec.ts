@@ -1,10 +1,8 @@
 import type { Page } from '@playwright/test'
-import { CHANNELS, type ChannelName, type KioskConfig } from '../../electron/contract'
 import { DEFAULT_CONFIG } from '../../electron/default-config'
-import { createHandoutPrinter, type HandoutPrinterDeps } from '../../electron/main/handout-printer'
-import { registerIpcHandlers, type IpcHandlers } from '../../electron/main/ipc'
 import { PRINT_COOLDOWN_SECONDS } from '../../electron/print-allowance'
 import { expect, openKiosk, test, walkTo } from './fixtures'
+import { wireToMainProcess } from './main-process'
 import { readPdf, squeezed } from './pdf'
 
 /** Opens the kiosk and walks to the handout screen in English with two self-check choices. */
@@ -89,77 +87,10 @@ test.describe('printing in web mode (window.print)', () => {
   })
 })
 
-/**
- * Wires the page's `window.kiosk` to the main process's real IPC gate and
- * handout printer. Only Electron's windows are stood in for: the hidden
- * handout window is a second browser page, and "printing" makes a PDF of it.
- */
-async function wireToMainProcess(
-  page: Page,
-  baseURL: string,
-  options: { config?: Partial<KioskConfig>; printers?: { name: string }[]; printed?: Buffer[] },
-): Promise<void> {
-  const config: KioskConfig = { ...DEFAULT_CONFIG, ...options.config }
-  const log = { info: () => {}, warn: () => {}, error: () => {} }
-  const openWindow: HandoutPrinterDeps['openWindow'] = () => {
-    const handoutPage = page.context().newPage()
-    const contents = {
-      loadURL: async (url: string) => void (await (await handoutPage).goto(url)),
-      executeJavaScript: async (expression: string) => (await handoutPage).evaluate(expression),
-      print: (_options: unknown, callback: (success: boolean, reason: string) => void) =>
-        void handoutPage
-          .then((handout) => handout.pdf({ preferCSSPageSize: true }))
-          .then(
-            (pdf) => {
-              options.printed?.push(pdf)
-              callback(true, '')
-            },
-            (error: unknown) => callback(false, String(error)),
-          ),
-      printToPDF: async () => (await handoutPage).pdf({ preferCSSPageSize: true }),
-    }
-    return { webContents: contents as never, destroy: () => void handoutPage.then((handout) => handout.close()) }
-  }
-  const printer = createHandoutPrinter({
-    openWindow,
-    listPrinters: async () => options.printers ?? [{ name: 'Front_Desk' }],
-    pageUrl: (spec) => `/handout.html#${encodeURIComponent(JSON.stringify(spec))}`,
-    config: () => config,
-    count: () => {},
-    log,
-  })
-  const handlers: IpcHandlers = {
-    getConfig: () => config,
-    getAppInfo: () => ({ name: 'leg-cramp-kiosk', version: 'test', runtime: 'electron' }),
-    reportProblem: () => null,
-    heartbeat: () => null,
-    clearVisitorData: () => {
-      printer.resetVisitor()
-      return null
-    },
-    printHandout: (request) => printer.print(request),
-  }
-  const registered = new Map<string, (event: unknown, payload: unknown) => unknown>()
-  registerIpcHandlers(
-    { handle: (channel: string, handler: never) => void registered.set(channel, handler) } as never,
-    handlers,
-    { appOrigin: new URL(baseURL).origin, log },
-  )
-  await page.exposeBinding('kioskMain', ({ frame }, name: ChannelName, payload: unknown) =>
-    registered.get(CHANNELS[name])!({ senderFrame: { url: frame.url(), parent: frame.parentFrame() } }, payload),
-  )
-  await page.addInitScript((names: string[]) => {
-    const call = (window as unknown as { kioskMain: (name: string, payload?: unknown) => Promise<unknown> }).kioskMain
-    Object.assign(window, {
-      kiosk: Object.fromEntries(names.map((name) => [name, (payload?: unknown) => call(name, payload)])),
-    })
-  }, Object.keys(CHANNELS))
-}
-
 test.describe('printing through the main process', () => {
   test('prints the visitor’s own handout from the hidden handout page', async ({ page, baseURL }, testInfo) => {
     const printed: Buffer[] = []
-    await wireToMainProcess(page, baseURL!, { config: { clinicName: 'Eastside Family Clinic' }, printed })
+    await wireToMainProcess(page, baseURL!, { settings: { clinicName: 'Eastside Family Clinic' }, printed })
     await reachHandout(page)
     await printOnce(page)
     await expect(page.getByTestId('print-status')).toHaveAttribute('data-state', 'done', { timeout: 20_000 })
@@ -174,7 +105,7 @@ test.describe('printing through the main process', () => {
   })
 
   test('a printer that is not there shows the error and the code to scan instead', async ({ page, baseURL }) => {
-    await wireToMainProcess(page, baseURL!, { config: { printerName: 'Front_Desk' }, printers: [] })
+    await wireToMainProcess(page, baseURL!, { settings: { printerName: 'Front_Desk' }, printers: [] })
     await reachHandout(page)
     await expect(page.getByTestId('print-qr')).toHaveCount(0)
     await printOnce(page)

@@ -4,6 +4,9 @@
  * options) so tests can drive them like Electron would.
  */
 import { EventEmitter } from 'node:events'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { vi } from 'vitest'
 
 /** An Electron-like event whose preventDefault() is observable. */
@@ -82,7 +85,9 @@ class FakeApp extends EventEmitter {
   whenReady = vi.fn(() => Promise.resolve())
   getVersion = vi.fn(() => '0.0.0-test')
   getName = vi.fn(() => 'leg-cramp-kiosk')
-  getPath = vi.fn((_name: string) => '/tmp/leg-cramp-kiosk-test')
+  /** A fresh, empty user-data folder for each test (see resetElectronMock). */
+  userData = mkdtempSync(join(tmpdir(), 'kiosk-user-data-'))
+  getPath = vi.fn((_name: string) => this.userData)
 }
 
 class FakeIpcMain {
@@ -105,6 +110,7 @@ export const session = {
 export const protocol = { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() }
 export const powerSaveBlocker = { start: vi.fn(() => 1), stop: vi.fn() }
 export const Menu = { setApplicationMenu: vi.fn() }
+export const dialog = { showSaveDialog: vi.fn(async () => ({ canceled: true, filePath: '' })) }
 export const contextBridge = { exposeInMainWorld: vi.fn() }
 export const ipcRenderer = { invoke: vi.fn(async (..._args: unknown[]) => undefined) }
 
@@ -117,6 +123,18 @@ export function resetElectronMock(): void {
   partitions.clear()
   vi.clearAllMocks()
   app.requestSingleInstanceLock.mockImplementation(() => true)
+  app.userData = mkdtempSync(join(tmpdir(), 'kiosk-user-data-'))
 }
 
-export default { app, BrowserWindow, ipcMain, session, protocol, powerSaveBlocker, Menu, contextBridge, ipcRenderer }
+export default {
+  app,
+  BrowserWindow,
+  ipcMain,
+  session,
+  protocol,
+  powerSaveBlocker,
+  Menu,
+  dialog,
+  contextBridge,
+  ipcRenderer,
+}

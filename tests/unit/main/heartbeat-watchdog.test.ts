@@ -6,6 +6,7 @@ describe('heartbeat backstop', () => {
   let clock: number
   let check: () => void
   let watchdog: HeartbeatWatchdog
+  let limitMs: number
   const reloadApp = vi.fn()
   const log = fakeLog()
   /** Lets time pass in 5 s steps, as the real interval would. */
@@ -19,8 +20,9 @@ describe('heartbeat backstop', () => {
   beforeEach(() => {
     vi.clearAllMocks()
     clock = 0
+    limitMs = 140_000
     watchdog = startHeartbeatWatchdog({
-      limitMs: 140_000,
+      limitMs: () => limitMs,
       checkEveryMs: 5_000,
       reloadApp,
       log,
@@ -46,6 +48,12 @@ describe('heartbeat backstop', () => {
     pass(145_000)
     expect(reloadApp).toHaveBeenCalledTimes(1)
     expect(log.warn).toHaveBeenCalledWith(expect.stringContaining('No renderer heartbeat'))
+  })
+
+  it('follows a limit that staff shorten while the kiosk runs', () => {
+    limitMs = 80_000
+    pass(85_000)
+    expect(reloadApp).toHaveBeenCalledTimes(1)
   })
 
   it('gives the reloaded app a full period before judging again', () => {

@@ -13,7 +13,10 @@ async function startMain(arrange: (electron: ElectronMock) => void = () => {}): 
   electron.resetElectronMock()
   arrange(electron)
   await import('../../../electron/main/index')
-  await Promise.resolve()
+  if (electron.app.requestSingleInstanceLock.mock.results[0]?.value !== false) {
+    await vi.waitFor(() => expect(electron.ipcMain.handlers.size).toBeGreaterThan(0))
+    await vi.waitFor(() => expect(electron.BrowserWindow.instances.length).toBeGreaterThan(0))
+  }
   return electron
 }
 

@@ -18,6 +18,7 @@ function call(channel: string, senderFrame: unknown, payload?: unknown) {
 describe('IPC registration', () => {
   let log: ReturnType<typeof fakeLog>
   let handlers: IpcHandlers
+  let staffOpen: boolean
 
   beforeEach(() => {
     resetElectronMock()
@@ -29,8 +30,23 @@ describe('IPC registration', () => {
       heartbeat: vi.fn(() => null),
       clearVisitorData: vi.fn(() => null),
       printHandout: vi.fn(() => ({ state: 'done' as const, printsLeft: 1 })),
+      recordVisit: vi.fn(() => null),
+      getStaffStatus: vi.fn(() => ({ pinSet: true, lockedForSeconds: null })),
+      setStaffPin: vi.fn(() => ({ state: 'saved' as const })),
+      staffLogin: vi.fn(() => ({ state: 'open' as const })),
+      staffLogout: vi.fn(() => null),
+      getStaffSettings: vi.fn(() => ({ config: DEFAULT_CONFIG, lockedFields: [], printers: [] })),
+      saveSettings: vi.fn(() => ({ state: 'saved' as const })),
+      getUsage: vi.fn(() => ({})),
+      exportUsage: vi.fn(() => ({ state: 'cancelled' as const })),
+      quitKiosk: vi.fn(() => null),
     }
-    registerIpcHandlers(ipcMain as unknown as IpcMain, handlers, { appOrigin: APP_ORIGIN, log })
+    staffOpen = false
+    registerIpcHandlers(ipcMain as unknown as IpcMain, handlers, {
+      appOrigin: APP_ORIGIN,
+      log,
+      staffOpen: () => staffOpen,
+    })
   })
 
   it('registers a handler for every channel of the contract', () => {
@@ -50,6 +66,32 @@ describe('IPC registration', () => {
       error: { code: 'invalid-payload' },
     })
     expect(handlers.printHandout).not.toHaveBeenCalled()
+  })
+
+  it.each(['getStaffSettings', 'saveSettings', 'getUsage', 'exportUsage', 'quitKiosk'] as const)(
+    'answers %s only in staff mode',
+    async (name) => {
+      const payload = name === 'saveSettings' ? DEFAULT_CONFIG : undefined
+      await expect(call(CHANNELS[name], appFrame, payload)).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'staff-only' },
+      })
+      expect(handlers[name]).not.toHaveBeenCalled()
+      staffOpen = true
+      await expect(call(CHANNELS[name], appFrame, payload)).resolves.toMatchObject({ ok: true })
+    },
+  )
+
+  it.each([
+    ['a PIN too short', { pin: '123' }],
+    ['a PIN with letters', { pin: '12345a' }],
+    ['a PIN as a number', { pin: 123456 }],
+  ])('refuses a staff sign-in with %s', async (_case, payload) => {
+    await expect(call(CHANNELS.staffLogin, appFrame, payload)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid-payload' },
+    })
+    expect(handlers.staffLogin).not.toHaveBeenCalled()
   })
 
   it('passes a valid print request on and answers with its outcome', async () => {

@@ -84,6 +84,19 @@ describe('launch options', () => {
     ).toEqual({ path: '/tmp/h.pdf', locale: 'ur' })
   })
 
+  it('reads the provisioning file from --config or KIOSK_CONFIG', () => {
+    expect(parseLaunchOptions(['electron', '.'], {}).provisioningFile).toBeNull()
+    expect(parseLaunchOptions(['electron', '.', '--config', '/etc/kiosk.json'], {}).provisioningFile).toBe(
+      '/etc/kiosk.json',
+    )
+    expect(parseLaunchOptions(['electron', '.', '--config=/etc/kiosk.json'], {}).provisioningFile).toBe(
+      '/etc/kiosk.json',
+    )
+    expect(parseLaunchOptions(['electron', '.'], { KIOSK_CONFIG: '/srv/fleet.json' }).provisioningFile).toBe(
+      '/srv/fleet.json',
+    )
+  })
+
   it('treats only the electron-vite dev server as development', () => {
     expect(parseLaunchOptions([], {})).toMatchObject({ development: false, devServerUrl: undefined })
     expect(parseLaunchOptions([], { ELECTRON_RENDERER_URL: 'http://localhost:5173' })).toMatchObject({

@@ -18,6 +18,19 @@ function fakeKiosk(overrides: Partial<KioskApi> = {}): KioskApi {
     heartbeat: vi.fn(async () => ({ ok: true as const, value: null })),
     clearVisitorData: vi.fn(async () => ({ ok: true as const, value: null })),
     printHandout: vi.fn(async () => ({ ok: true as const, value: { state: 'done' as const, printsLeft: 1 } })),
+    recordVisit: vi.fn(async () => ({ ok: true as const, value: null })),
+    getStaffStatus: vi.fn(async () => ({ ok: true as const, value: { pinSet: true, lockedForSeconds: null } })),
+    setStaffPin: vi.fn(async () => ({ ok: true as const, value: { state: 'saved' as const } })),
+    staffLogin: vi.fn(async () => ({ ok: true as const, value: { state: 'open' as const } })),
+    staffLogout: vi.fn(async () => ({ ok: true as const, value: null })),
+    getStaffSettings: vi.fn(async () => ({
+      ok: true as const,
+      value: { config: electronConfig, lockedFields: [], printers: [] },
+    })),
+    saveSettings: vi.fn(async () => ({ ok: true as const, value: { state: 'saved' as const } })),
+    getUsage: vi.fn(async () => ({ ok: true as const, value: {} })),
+    exportUsage: vi.fn(async () => ({ ok: true as const, value: { state: 'cancelled' as const } })),
+    quitKiosk: vi.fn(async () => ({ ok: true as const, value: null })),
     ...overrides,
   }
 }

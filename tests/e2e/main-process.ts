@@ -1,0 +1,107 @@
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { CHANNELS, type ChannelName, type KioskConfig } from '../../electron/contract'
+import { CONFIG_VERSION, openConfigStore } from '../../electron/main/config-store'
+import { createHandoutPrinter, type HandoutPrinterDeps } from '../../electron/main/handout-printer'
+import { registerIpcHandlers } from '../../electron/main/ipc'
+import { createKioskHandlers } from '../../electron/main/kiosk-handlers'
+import { openStaffAccess } from '../../electron/main/staff-access'
+import { openUsageCounters } from '../../electron/main/usage-counters'
+
+/** How the stand-in kiosk machine is set up. */
+export interface MainProcessOptions {
+  /** Settings already saved in config.json on this machine. */
+  settings?: Partial<KioskConfig>
+  /** The system's printers (default: one, "Front_Desk"). */
+  printers?: { name: string }[]
+  /** Receives the PDF of every handout "printed". */
+  printed?: Buffer[]
+}
+
+/**
+ * Wires the page's `window.kiosk` to the main process's real handlers, through
+ * the real IPC gate (sender check, payload validation, staff-only channels):
+ * configuration, PIN and usage files live in a fresh temporary user-data
+ * folder. Only Electron's windows are stood in for: the hidden handout window
+ * is a second browser page, and "printing" makes a PDF of it.
+ */
+export async function wireToMainProcess(page: Page, baseURL: string, options: MainProcessOptions = {}) {
+  const userData = await mkdtemp(join(tmpdir(), 'kiosk-e2e-'))
+  if (options.settings) {
+    await writeFile(
+      join(userData, 'config.json'),
+      JSON.stringify({ version: CONFIG_VERSION, settings: options.settings }),
+    )
+  }
+  const log = { info: () => {}, warn: () => {}, error: () => {} }
+  const store = await openConfigStore({ file: join(userData, 'config.json'), provisioningFile: null, log })
+  const counters = await openUsageCounters(join(userData, 'usage.json'), { log })
+  const staff = await openStaffAccess({
+    pin: { get: () => store.pin(), set: (record) => store.setPin(record) },
+    lockFile: join(userData, 'staff-lockout.json'),
+    count: (event) => counters.increment(event),
+    log,
+  })
+  const printers = options.printers ?? [{ name: 'Front_Desk' }]
+  const printer = createHandoutPrinter({
+    openWindow: handoutWindowStandIn(page, options.printed),
+    listPrinters: async () => printers,
+    pageUrl: (spec) => `/handout.html#${encodeURIComponent(JSON.stringify(spec))}`,
+    config: () => store.config(),
+    count: (counter) => counters.increment(counter),
+    log,
+  })
+  const handlers = createKioskHandlers({
+    store,
+    staff,
+    counters,
+    printer,
+    appInfo: { name: 'leg-cramp-kiosk', version: 'e2e', runtime: 'electron' },
+    listPrinters: async () => printers.map((each) => each.name),
+    clearVisitorStorage: async () => {},
+    heartbeat: () => {},
+    saveUsageCsv: async () => ({ state: 'cancelled' }),
+    quit: () => {},
+    log,
+  })
+  const registered = new Map<string, (event: unknown, payload: unknown) => unknown>()
+  registerIpcHandlers(
+    { handle: (channel: string, handler: never) => void registered.set(channel, handler) } as never,
+    handlers,
+    { appOrigin: new URL(baseURL).origin, log, staffOpen: () => staff.isOpen() },
+  )
+  await page.exposeBinding('kioskMain', ({ frame }, name: ChannelName, payload: unknown) =>
+    registered.get(CHANNELS[name])!({ senderFrame: { url: frame.url(), parent: frame.parentFrame() } }, payload),
+  )
+  await page.addInitScript((names: string[]) => {
+    const call = (window as unknown as { kioskMain: (name: string, payload?: unknown) => Promise<unknown> }).kioskMain
+    const kiosk = Object.fromEntries(names.map((name) => [name, (payload?: unknown) => call(name, payload)]))
+    Object.assign(window, { kiosk })
+  }, Object.keys(CHANNELS))
+  return { userData, store, counters, staff }
+}
+
+/** A browser page standing in for main's hidden handout window; print() makes a PDF of it. */
+function handoutWindowStandIn(page: Page, printed: Buffer[] = []): HandoutPrinterDeps['openWindow'] {
+  return () => {
+    const handoutPage = page.context().newPage()
+    const contents = {
+      loadURL: async (url: string) => void (await (await handoutPage).goto(url)),
+      executeJavaScript: async (expression: string) => (await handoutPage).evaluate(expression),
+      print: (_options: unknown, callback: (success: boolean, reason: string) => void) =>
+        void handoutPage
+          .then((handout) => handout.pdf({ preferCSSPageSize: true }))
+          .then(
+            (pdf) => {
+              printed.push(pdf)
+              callback(true, '')
+            },
+            (error: unknown) => callback(false, String(error)),
+          ),
+      printToPDF: async () => (await handoutPage).pdf({ preferCSSPageSize: true }),
+    }
+    return { webContents: contents as never, destroy: () => void handoutPage.then((handout) => handout.close()) }
+  }
+}
