@@ -107,7 +107,14 @@ export const CONFIG_FIELDS = KioskConfigSchema.keyof().options
 /** One configuration field. */
 export type ConfigField = (typeof CONFIG_FIELDS)[number]
 
-const COUNTS = ['sessionsStarted', 'handoutsPrinted', 'printFailures', 'idleResets', 'staffLogins', 'failedPinAttempts'] as const
+const COUNTS = [
+  'sessionsStarted',
+  'handoutsPrinted',
+  'printFailures',
+  'idleResets',
+  'staffLogins',
+  'failedPinAttempts',
+] as const
 /**
  * The anonymous usage counters, counted per day: visits started, visits by the
  * language they ended in, the furthest screen each visit reached (drop-off),

@@ -66,7 +66,9 @@ export interface ConfigStore {
 function layered(base: KioskConfig, settings: Partial<KioskConfig>, source: string, log: Logger): KioskConfig {
   const merged = KioskConfigSchema.safeParse({ ...base, ...settings })
   if (merged.success) return merged.data
-  log.error(`The settings in ${source} do not fit together; using the ones before them:\n${z.prettifyError(merged.error)}`)
+  log.error(
+    `The settings in ${source} do not fit together; using the ones before them:\n${z.prettifyError(merged.error)}`,
+  )
   return base
 }
 

@@ -41,7 +41,11 @@ export async function readJsonFile<S extends z.ZodType>(
   return checked.ok ? checked.data : refuse(path, checked.problem, { log, now, moveAside })
 }
 
-async function refuse(path: string, problem: string, { log, now = Date.now, moveAside }: ReadJsonOptions): Promise<null> {
+async function refuse(
+  path: string,
+  problem: string,
+  { log, now = Date.now, moveAside }: ReadJsonOptions,
+): Promise<null> {
   log.error(`${path} is not usable: ${problem}`)
   if (!moveAside) return null
   const aside = `${path}.bad-${new Date(now()).toISOString().replace(/[:.]/g, '-')}`

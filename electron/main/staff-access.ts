@@ -18,7 +18,11 @@ const KEY_LENGTH = 32
 /** Schema of a stored PIN: a salted scrypt hash and its cost, never the PIN itself. */
 export const PinRecordSchema = z.strictObject({
   algorithm: z.literal('scrypt'),
-  N: z.number().int().min(2 ** 14).max(2 ** 20),
+  N: z
+    .number()
+    .int()
+    .min(2 ** 14)
+    .max(2 ** 20),
   r: z.number().int().min(8).max(32),
   p: z.number().int().min(1).max(4),
   salt: z.base64().max(100),
