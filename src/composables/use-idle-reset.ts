@@ -1,8 +1,9 @@
-import { useIdle, useIntervalFn } from '@vueuse/core'
+import { useIdle, useIntervalFn, useTimestamp } from '@vueuse/core'
 import { computed, ref, watch } from 'vue'
 import { useBridge } from '../platform/use-bridge'
 import { useJourneyStore } from '../stores/journey'
 import { useSettingsStore } from '../stores/settings'
+import { useStaffStore } from '../stores/staff'
 import { useStartOver } from './use-start-over'
 
 /** Any of these, anywhere in the app, counts as a visitor being there. */
@@ -16,19 +17,25 @@ const HEARTBEAT_MS = 10_000
  * zero everything about the visitor is wiped. Heartbeats go to main while the
  * kiosk rests on the welcome screen or a visitor has been active recently, so a
  * hung renderer or a broken timer falls silent and main's backstop reloads.
+ * Staff changes to the timing apply at once. Staff mode has its own, longer
+ * timeout (use-staff-timeout.ts), so no visitor warning shows over it.
  */
 export function useIdleReset() {
   const settings = useSettingsStore()
   const journey = useJourneyStore()
+  const staff = useStaffStore()
   const bridge = useBridge()
   const startOver = useStartOver()
-  const timeoutMs = settings.config.idleTimeoutSeconds * 1000
+  const timeoutMs = computed(() => settings.config.idleTimeoutSeconds * 1000)
   // At least 20 s to answer (WCAG 2.2.1): the contract's schema refuses a shorter warning.
-  const warningSeconds = settings.config.idleWarningSeconds
+  const warningSeconds = computed(() => settings.config.idleWarningSeconds)
 
-  const { idle, lastActive } = useIdle(timeoutMs, { events: ACTIVITY_EVENTS })
-  const warning = computed(() => idle.value && journey.screen !== 'attract')
-  const secondsLeft = ref(warningSeconds)
+  // useIdle only tracks the last activity here; the timeout is compared below, so staff changes apply at once.
+  const { lastActive } = useIdle(HEARTBEAT_MS, { events: ACTIVITY_EVENTS })
+  const now = useTimestamp({ interval: 1000 })
+  const idle = computed(() => now.value - lastActive.value >= timeoutMs.value)
+  const warning = computed(() => idle.value && journey.screen !== 'attract' && staff.view === 'closed')
+  const secondsLeft = ref(warningSeconds.value)
   // Measured against the clock, not counted in ticks, so a late or throttled timer still resets on time.
   let deadline = 0
 
@@ -37,21 +44,21 @@ export function useIdleReset() {
       secondsLeft.value = Math.max(0, Math.ceil((deadline - Date.now()) / 1000))
       if (secondsLeft.value === 0) {
         countdown.pause()
-        startOver()
+        startOver('idle')
       }
     },
     250,
     { immediate: false },
   )
   watch(warning, (showing) => {
-    secondsLeft.value = warningSeconds
-    deadline = Date.now() + warningSeconds * 1000
+    secondsLeft.value = warningSeconds.value
+    deadline = Date.now() + warningSeconds.value * 1000
     if (showing) countdown.resume()
     else countdown.pause()
   })
 
   useIntervalFn(() => {
-    const recentlyActive = Date.now() - lastActive.value < timeoutMs + warningSeconds * 1000
+    const recentlyActive = Date.now() - lastActive.value < timeoutMs.value + warningSeconds.value * 1000
     if (journey.screen === 'attract' || recentlyActive) void bridge.heartbeat()
   }, HEARTBEAT_MS)
 

@@ -3,6 +3,7 @@ import type { Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { localeInfo, type DisplayLocale } from '../i18n/locales'
 import { useJourneyStore } from '../stores/journey'
+import { useStaffStore } from '../stores/staff'
 
 /** How far a finger must travel, in CSS px, before a swipe turns the page. */
 const SWIPE_THRESHOLD = 80
@@ -16,12 +17,13 @@ const SWIPE_THRESHOLD = 80
  */
 export function useJourneySwipe(target: Ref<HTMLElement | null>): void {
   const journey = useJourneyStore()
+  const staff = useStaffStore()
   const { locale } = useI18n()
 
   usePointerSwipe(target, {
     threshold: SWIPE_THRESHOLD,
     onSwipeEnd: (_event, direction) => {
-      if (journey.screen === 'attract' || journey.sourcesOpen) return
+      if (journey.screen === 'attract' || journey.sourcesOpen || staff.view !== 'closed') return
       const rtl = localeInfo(locale.value as DisplayLocale).dir === 'rtl'
       const forward = rtl ? 'right' : 'left'
       const backward = rtl ? 'left' : 'right'

@@ -1,20 +1,37 @@
 import { getActivePinia } from 'pinia'
-import { setLocale } from '../i18n'
+import { LOCALE_TAGS, type LocaleTag } from '../../electron/contract'
+import { i18n, setLocale } from '../i18n'
 import { useBridge } from '../platform/use-bridge'
+import { useJourneyStore } from '../stores/journey'
 import { resetVisitorStores } from '../stores/registry'
 import { useSettingsStore } from '../stores/settings'
 
+/** Why the kiosk starts over: the visitor asked, or nobody touched it (idle reset, staff mode timing out). */
+export type StartOverReason = 'visitor' | 'idle'
+
 /**
- * Returns the action that forgets the current visitor: every visitor store back
- * to its initial state (choices, open panels, place in the journey, warnings),
- * the language back to the staff's default, and the browser storage the page
- * could have touched wiped by the shell. Settings belong to the clinic and stay.
+ * Returns the action that forgets the current visitor: the visit is counted
+ * (how far it got, in which language, whether it ended idle: counts only),
+ * every visitor store goes back to its initial state (choices, open panels,
+ * place in the journey, warnings, staff mode), the language back to the
+ * staff's default, and the browser storage the page could have touched is
+ * wiped by the shell. Settings belong to the clinic and stay.
  */
-export function useStartOver(): () => void {
+export function useStartOver(): (reason: StartOverReason) => void {
   const settings = useSettingsStore()
+  const journey = useJourneyStore()
   const bridge = useBridge()
   const pinia = getActivePinia()!
-  return () => {
+  return (reason) => {
+    const locale = i18n.global.locale.value
+    if (journey.furthest !== 'attract' && (LOCALE_TAGS as readonly string[]).includes(locale)) {
+      void bridge.recordVisit({
+        event: 'ended',
+        locale: locale as LocaleTag,
+        furthest: journey.furthest,
+        idle: reason === 'idle',
+      })
+    }
     resetVisitorStores(pinia)
     setLocale(settings.config.defaultLocale)
     void bridge.clearVisitorData()

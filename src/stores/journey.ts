@@ -6,6 +6,8 @@ import { CONTENT_SCREENS, JOURNEY, type ContentScreen, type JourneyScreen } from
 export const useJourneyStore = defineStore('journey', () => {
   const screen = ref<JourneyScreen>('attract')
   const sourcesOpen = ref(false)
+  /** The furthest screen this visitor reached (anonymous drop-off figures). */
+  const furthest = ref<JourneyScreen>('attract')
 
   const index = computed(() => JOURNEY.indexOf(screen.value))
   const isFirst = computed(() => index.value === 0)
@@ -20,6 +22,7 @@ export const useJourneyStore = defineStore('journey', () => {
   function go(target: JourneyScreen): void {
     screen.value = target
     sourcesOpen.value = false
+    if (JOURNEY.indexOf(target) > JOURNEY.indexOf(furthest.value)) furthest.value = target
   }
 
   /** The next screen; stays on the last one. */
@@ -41,7 +44,8 @@ export const useJourneyStore = defineStore('journey', () => {
   function $reset(): void {
     screen.value = 'attract'
     sourcesOpen.value = false
+    furthest.value = 'attract'
   }
 
-  return { screen, sourcesOpen, step, isFirst, isLast, go, next, back, showSources, $reset }
+  return { screen, sourcesOpen, furthest, step, isFirst, isLast, go, next, back, showSources, $reset }
 })

@@ -11,6 +11,7 @@ import { BRIDGE_KEY } from '../../../src/platform/use-bridge'
 import { useJourneyStore } from '../../../src/stores/journey'
 import { trackStores } from '../../../src/stores/registry'
 import { useSettingsStore } from '../../../src/stores/settings'
+import { useStaffStore } from '../../../src/stores/staff'
 import { useVisitorStore } from '../../../src/stores/visitor'
 
 beforeEach(() => setActivePinia(createPinia()))
@@ -61,6 +62,7 @@ describe('visitor choices', () => {
   it('opens one cause panel at a time', () => {
     const visitor = useVisitorStore()
     visitor.toggleCause('age')
+    useStaffStore().show('settings')
     visitor.toggleCause('medicines')
     expect(visitor.openCause).toBe('medicines')
     visitor.toggleCause('medicines')
@@ -75,8 +77,9 @@ describe('start over', () => {
     const bridge = {
       ...createWebBridge({ loadConfig: async () => DEFAULT_CONFIG, print: vi.fn(async () => {}) }),
       clearVisitorData: vi.fn(async () => ({ ok: true as const, value: null })),
+      recordVisit: vi.fn(async () => ({ ok: true as const, value: null })),
     }
-    let startOver = () => {}
+    let startOver: ReturnType<typeof useStartOver> = () => {}
     mount(
       defineComponent({
         setup: () => {
@@ -96,14 +99,19 @@ describe('start over', () => {
     visitor.toggle('pregnant')
     visitor.toggleCause('age')
 
-    startOver()
+    startOver('visitor')
 
-    expect(journey.$state).toEqual({ screen: 'attract', sourcesOpen: false })
+    expect(journey.$state).toEqual({ screen: 'attract', sourcesOpen: false, furthest: 'attract' })
     expect(visitor.$state).toEqual({ chosen: [], openCause: null })
     expect(settings.config.defaultLocale).toBe('es')
     expect(i18n.global.locale.value).toBe('es')
     expect(document.documentElement.lang).toBe('es')
     expect(bridge.clearVisitorData).toHaveBeenCalled()
+    expect(bridge.recordVisit).toHaveBeenCalledWith({ event: 'ended', locale: 'en', furthest: 'handout', idle: false })
+    expect(useStaffStore().view).toBe('closed')
+
+    startOver('idle')
+    expect(bridge.recordVisit).toHaveBeenCalledTimes(1)
   })
 })
 

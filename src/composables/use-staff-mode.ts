@@ -1,0 +1,46 @@
+import { useIdle } from '@vueuse/core'
+import { computed, watch } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { localeInfo } from '../i18n/locales'
+import { useBridge } from '../platform/use-bridge'
+import { useSettingsStore } from '../stores/settings'
+import { useStaffStore } from '../stores/staff'
+import { useStartOver } from './use-start-over'
+
+/** Staff mode leaves by itself after this long without a touch. */
+export const STAFF_IDLE_MS = 2 * 60_000
+
+/**
+ * Staff screens' words, in the clinic's language (not the visitor's), with the
+ * lang and dir to set on the staff screen.
+ */
+export function useStaffText() {
+  const { t } = useI18n()
+  const settings = useSettingsStore()
+  const locale = computed(() => settings.config.clinicLocale)
+  const dir = computed(() => localeInfo(locale.value).dir)
+  /** A staff message in the clinic's language. */
+  const st = (key: string, named: Record<string, unknown> = {}) => t(`staff.${key}`, named, { locale: locale.value })
+  return { st, locale, dir }
+}
+
+/** Leaves staff mode: main closes the staff session, and the kiosk starts over for the next visitor. */
+export function useStaffExit(): () => void {
+  const bridge = useBridge()
+  const staff = useStaffStore()
+  const startOver = useStartOver()
+  return () => {
+    if (staff.view !== 'pin') void bridge.staffLogout()
+    startOver('idle')
+  }
+}
+
+/** Closes staff mode after two minutes without a touch; the visitor reset follows. */
+export function useStaffTimeout(): void {
+  const staff = useStaffStore()
+  const exit = useStaffExit()
+  const { idle } = useIdle(STAFF_IDLE_MS)
+  watch(idle, (quiet) => {
+    if (quiet && staff.view !== 'closed') exit()
+  })
+}

@@ -1,0 +1,171 @@
+import type { Page } from '@playwright/test'
+import { hashPin, MAX_PIN_ATTEMPTS } from '../../electron/main/staff-access'
+import { localDay } from '../../electron/main/usage-counters'
+import {
+  accessibilityViolations,
+  expect,
+  openKiosk,
+  saveScreenshot,
+  SCREEN_SIZES,
+  test,
+  undersizedTargets,
+  walkTo,
+} from './fixtures'
+import { wireToMainProcess } from './main-process'
+
+const PIN = '24681357'
+
+/** Five quick taps on the hidden corner. */
+async function openStaffMode(page: Page): Promise<void> {
+  for (let tap = 0; tap < 5; tap++) await page.getByTestId('staff-corner').tap()
+  await expect(page.getByTestId('screen-staff-pin')).toBeVisible()
+}
+
+async function typePin(page: Page, pin: string): Promise<void> {
+  for (const digit of pin) await page.getByTestId(`pin-key-${digit}`).tap()
+  await page.getByTestId('pin-ok').tap()
+}
+
+test.describe('staff mode, wired to the main process', () => {
+  test('first run: set a PIN, make Spanish the default and the idle timeout 30 s; after an idle reset the welcome screen is in Spanish', async ({
+    page,
+    baseURL,
+    problems,
+  }) => {
+    const main = await wireToMainProcess(page, baseURL!)
+    await page.clock.install()
+    await openKiosk(page)
+    await openStaffMode(page)
+    await expect(page.getByTestId('pin-prompt')).toContainText('No staff PIN is set yet')
+    await typePin(page, '1234')
+    await expect(page.getByTestId('pin-message')).toHaveText('A PIN has 6 to 12 digits.')
+    await typePin(page, PIN)
+    await expect(page.getByTestId('pin-prompt')).toHaveText('Enter the same PIN again.')
+    await typePin(page, PIN)
+
+    await expect(page.getByTestId('screen-staff')).toBeVisible()
+    await expect(page.getByTestId('staff-language-es')).toContainText('Machine draft')
+    await page.getByTestId('staff-default-es').check()
+    await page.getByTestId('staff-idle-timeout').fill('30')
+    await page.getByTestId('staff-save').tap()
+    await expect(page.getByTestId('staff-message')).toHaveText('Saved. The kiosk uses the new settings now.')
+    expect(main.store.config()).toMatchObject({ defaultLocale: 'es', idleTimeoutSeconds: 30 })
+
+    await page.getByTestId('staff-exit').tap()
+    await expect(page.getByTestId('screen-attract')).toBeVisible()
+    await page.getByTestId('attract-lang-en').tap()
+    await expect(page.getByTestId('screen-about')).toBeVisible()
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+    await page.clock.runFor(31_000)
+    await expect(page.getByTestId('idle-warning')).toBeVisible()
+    await page.clock.runFor(21_000)
+    await expect(page.getByTestId('screen-attract')).toBeVisible()
+    await expect(page.locator('html')).toHaveAttribute('lang', 'es')
+    await expect(page.getByTestId('start')).toHaveText('Toque para empezar')
+    expect(problems).toEqual([])
+  })
+
+  test('a value out of range is named and not saved', async ({ page, baseURL }) => {
+    const main = await wireToMainProcess(page, baseURL!)
+    await main.store.setPin(await hashPin(PIN))
+    await openKiosk(page)
+    await openStaffMode(page)
+    await typePin(page, PIN)
+    await page.getByTestId('staff-idle-timeout').fill('5')
+    await page.getByTestId('staff-save').tap()
+    await expect(page.getByTestId('staff-message')).toContainText('idleTimeoutSeconds')
+    expect(main.store.config().idleTimeoutSeconds).toBe(90)
+  })
+
+  test(`${MAX_PIN_ATTEMPTS} wrong PINs lock staff entry, even for the right PIN`, async ({ page, baseURL }) => {
+    const main = await wireToMainProcess(page, baseURL!)
+    await main.store.setPin(await hashPin(PIN))
+    await openKiosk(page)
+    await openStaffMode(page)
+    for (let attempt = 1; attempt < MAX_PIN_ATTEMPTS; attempt++) {
+      await typePin(page, '11111111')
+      await expect(page.getByTestId('pin-message')).toContainText(`${MAX_PIN_ATTEMPTS - attempt}`)
+    }
+    await typePin(page, '11111111')
+    await expect(page.getByTestId('pin-message')).toHaveText('Too many wrong PINs. Try again in 5 min.')
+    await typePin(page, PIN)
+    await expect(page.getByTestId('pin-message')).toHaveText('Too many wrong PINs. Try again in 5 min.')
+    await expect(page.getByTestId('screen-staff')).toHaveCount(0)
+    await page.getByTestId('pin-cancel').tap()
+    await openStaffMode(page)
+    await expect(page.getByTestId('pin-message')).toContainText('Too many wrong PINs')
+  })
+
+  test('the usage chart shows the visits the test made', async ({ page, baseURL }) => {
+    const main = await wireToMainProcess(page, baseURL!)
+    await main.store.setPin(await hashPin(PIN))
+    await openKiosk(page)
+    for (let visit = 0; visit < 3; visit++) {
+      await page.getByTestId('attract-lang-vi').tap()
+      await walkTo(page, 'about', 'causes')
+      await page.getByTestId('nav-home').tap()
+      await page.getByTestId('start-over-confirm').tap()
+      await expect(page.getByTestId('screen-attract')).toBeVisible()
+    }
+    await openStaffMode(page)
+    await typePin(page, PIN)
+    await page.getByTestId('staff-usage').tap()
+    await expect(page.getByTestId('screen-staff-usage')).toBeVisible()
+    const today = localDay(Date.now())
+    await expect(page.getByTestId(`usage-day-${today}`)).toContainText('3')
+    await expect(page.getByTestId('usage-sessions-chart')).toHaveAttribute('aria-label', /: 3$/)
+    expect(main.counters.days()[today]).toMatchObject({
+      sessionsStarted: 3,
+      'sessions.vi': 3,
+      'furthest.causes': 3,
+      staffLogins: 1,
+    })
+  })
+
+  test('staff mode leaves by itself after two minutes without a touch', async ({ page, baseURL }) => {
+    const main = await wireToMainProcess(page, baseURL!)
+    await main.store.setPin(await hashPin(PIN))
+    await page.clock.install()
+    await openKiosk(page)
+    await openStaffMode(page)
+    await typePin(page, PIN)
+    await expect(page.getByTestId('screen-staff')).toBeVisible()
+    await page.clock.runFor(100_000)
+    await expect(page.getByTestId('screen-staff')).toBeVisible()
+    await expect(page.getByTestId('idle-warning')).toHaveCount(0)
+    await page.clock.runFor(25_000)
+    await expect(page.getByTestId('screen-attract')).toBeVisible()
+    expect(main.staff.isOpen()).toBe(false)
+  })
+})
+
+test('a plain browser has no staff mode: the corner is not there', async ({ page }) => {
+  await openKiosk(page)
+  await expect(page.getByTestId('staff-corner')).toHaveCount(0)
+})
+
+for (const size of SCREEN_SIZES) {
+  test(`staff screens at ${size.name} pass axe, have touch-sized controls, and read right to left in an Arabic clinic`, async ({
+    page,
+    baseURL,
+  }) => {
+    await page.setViewportSize(size)
+    const main = await wireToMainProcess(page, baseURL!, { settings: { clinicLocale: 'ar' } })
+    await main.store.setPin(await hashPin(PIN))
+    await openKiosk(page)
+    await openStaffMode(page)
+    await expect(page.getByTestId('screen-staff-pin')).toHaveAttribute('dir', 'rtl')
+    expect(await accessibilityViolations(page)).toEqual([])
+    expect(await undersizedTargets(page)).toEqual([])
+    await saveScreenshot(page, `staff-pin-ar-${size.name}`)
+    await typePin(page, PIN)
+    await expect(page.getByTestId('screen-staff')).toHaveAttribute('dir', 'rtl')
+    expect(await accessibilityViolations(page)).toEqual([])
+    expect(await undersizedTargets(page)).toEqual([])
+    await saveScreenshot(page, `staff-settings-ar-${size.name}`)
+    await page.getByTestId('staff-usage').tap()
+    await expect(page.getByTestId('screen-staff-usage')).toBeVisible()
+    expect(await accessibilityViolations(page)).toEqual([])
+    await saveScreenshot(page, `staff-usage-ar-${size.name}`)
+  })
+}
