@@ -90,7 +90,7 @@ export const HandoutSpecSchema = HandoutRequestSchema.extend({
 export type HandoutSpec = z.infer<typeof HandoutSpecSchema>
 
 /** Why a print did not come out. */
-export const PRINT_FAILURES = ['disabled', 'no-printer', 'printer-not-found', 'not-rendered', 'print-failed'] as const
+const PRINT_FAILURES = ['disabled', 'no-printer', 'printer-not-found', 'not-rendered', 'print-failed'] as const
 
 /** Schema of how a print request ended, as the visitor's `print-status` shows it. */
 export const PrintOutcomeSchema = z.discriminatedUnion('state', [

@@ -1,7 +1,7 @@
 import { HandoutSpecSchema, type HandoutRequest, type HandoutSpec, type KioskConfig } from './contract'
 
 /** The page the handout is rendered on, next to the kiosk's index.html. */
-export const HANDOUT_PAGE = 'handout.html'
+const HANDOUT_PAGE = 'handout.html'
 
 /**
  * What the printed handout shows for a visitor's request under the clinic's

@@ -14,14 +14,14 @@ const SettingsSchema = z.strictObject(KioskConfigSchema.shape).partial()
  * differ from the defaults, the fields a provisioning file locks, and the staff
  * PIN's hash (kept only in the kiosk's own file).
  */
-export const ConfigFileSchema = z.strictObject({
+const ConfigFileSchema = z.strictObject({
   version: z.literal(CONFIG_VERSION),
   settings: SettingsSchema,
   locked: z.array(z.enum(CONFIG_FIELDS)).optional(),
   staffPin: PinRecordSchema.optional(),
 })
 /** config.json or a provisioning file. */
-export type ConfigFile = z.infer<typeof ConfigFileSchema>
+type ConfigFile = z.infer<typeof ConfigFileSchema>
 
 /** Version 1 kept the settings at the top level, before printing and clinic details existed. */
 const ConfigFileV1Schema = z.strictObject({

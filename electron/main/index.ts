@@ -8,19 +8,18 @@ import { app, type BrowserWindow, dialog, ipcMain, Menu, powerSaveBlocker, proto
 import { APP_HOST, APP_SCHEME, HandoutRequestSchema } from '../contract'
 import { handoutPageUrl } from '../handout-spec'
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol'
-import { openConfigStore } from './config-store'
 import { createFileLogger } from './file-log'
 import { createHandoutPrinter, type HandoutPrinter } from './handout-printer'
 import { startHeartbeatWatchdog, type HeartbeatWatchdog } from './heartbeat-watchdog'
 import { registerIpcHandlers } from './ipc'
+import { openKioskFiles } from './kiosk-files'
 import { createKioskHandlers } from './kiosk-handlers'
 import { createHandoutWindow, createKioskWindow } from './kiosk-window'
 import { parseLaunchOptions } from './launch-options'
 import { denyAllPermissions, lockDownWebContents } from './lockdown'
 import { originOf, rendererEntryUrl } from './origin'
 import { watchRendererHealth } from './renderer-recovery'
-import { openStaffAccess } from './staff-access'
-import { localDay, openUsageCounters } from './usage-counters'
+import { localDay } from './usage-counters'
 
 const OUT_OF_ORDER_URL = `${APP_SCHEME}://${APP_HOST}/out-of-order.html`
 /** The handout window's session: in memory only (no "persist:" prefix), so a visitor's handout never reaches the disk. */
@@ -71,17 +70,8 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, serveRenderer)
   handoutSession.protocol.handle(APP_SCHEME, serveRenderer)
 
-  const userData = app.getPath('userData')
-  const store = await openConfigStore({
-    file: join(userData, 'config.json'),
+  const { store, staff, counters } = await openKioskFiles(app.getPath('userData'), {
     provisioningFile: launch.provisioningFile,
-    log,
-  })
-  const counters = await openUsageCounters(join(userData, 'usage.json'), { log })
-  const staff = await openStaffAccess({
-    pin: { get: () => store.pin(), set: (record) => store.setPin(record) },
-    lockFile: join(userData, 'staff-lockout.json'),
-    count: (event) => counters.increment(event),
     log,
   })
   const listPrinters = async () => (kioskWindow ? kioskWindow.webContents.getPrintersAsync() : [])

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import type { Logger } from './logger'
 
 /** Larger files are refused unread: the kiosk's own files are a few KiB. */
-export const MAX_JSON_FILE_BYTES = 256 * 1024
+const MAX_JSON_FILE_BYTES = 256 * 1024
 
 /** How a JSON file is read. */
 export interface ReadJsonOptions {

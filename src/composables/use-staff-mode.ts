@@ -8,7 +8,7 @@ import { useStaffStore } from '../stores/staff'
 import { useStartOver } from './use-start-over'
 
 /** Staff mode leaves by itself after this long without a touch. */
-export const STAFF_IDLE_MS = 2 * 60_000
+const STAFF_IDLE_MS = 2 * 60_000
 
 /**
  * Staff screens' words, in the clinic's language (not the visitor's), with the

@@ -3,7 +3,7 @@ import { KioskConfigSchema, type KioskConfig } from '../../electron/contract'
 import { DEFAULT_CONFIG } from '../../electron/default-config'
 
 /** The optional configuration file of a web-mode kiosk, served next to index.html. */
-export const WEB_CONFIG_FILE = 'kiosk-config.json'
+const WEB_CONFIG_FILE = 'kiosk-config.json'
 
 /**
  * Reads a web-mode kiosk's configuration: the fields of kiosk-config.json over

@@ -3,12 +3,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { CHANNELS, type ChannelName, type KioskConfig } from '../../electron/contract'
-import { CONFIG_VERSION, openConfigStore } from '../../electron/main/config-store'
+import { CONFIG_VERSION } from '../../electron/main/config-store'
 import { createHandoutPrinter, type HandoutPrinterDeps } from '../../electron/main/handout-printer'
 import { registerIpcHandlers } from '../../electron/main/ipc'
+import { openKioskFiles } from '../../electron/main/kiosk-files'
 import { createKioskHandlers } from '../../electron/main/kiosk-handlers'
-import { openStaffAccess } from '../../electron/main/staff-access'
-import { openUsageCounters } from '../../electron/main/usage-counters'
 
 /** How the stand-in kiosk machine is set up. */
 export interface MainProcessOptions {
@@ -36,14 +35,7 @@ export async function wireToMainProcess(page: Page, baseURL: string, options: Ma
     )
   }
   const log = { info: () => {}, warn: () => {}, error: () => {} }
-  const store = await openConfigStore({ file: join(userData, 'config.json'), provisioningFile: null, log })
-  const counters = await openUsageCounters(join(userData, 'usage.json'), { log })
-  const staff = await openStaffAccess({
-    pin: { get: () => store.pin(), set: (record) => store.setPin(record) },
-    lockFile: join(userData, 'staff-lockout.json'),
-    count: (event) => counters.increment(event),
-    log,
-  })
+  const { store, staff, counters } = await openKioskFiles(userData, { provisioningFile: null, log })
   const printers = options.printers ?? [{ name: 'Front_Desk' }]
   const printer = createHandoutPrinter({
     openWindow: handoutWindowStandIn(page, options.printed),

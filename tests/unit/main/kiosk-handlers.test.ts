@@ -3,24 +3,16 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { DEFAULT_CONFIG } from '../../../electron/default-config'
-import { openConfigStore } from '../../../electron/main/config-store'
+import { openKioskFiles } from '../../../electron/main/kiosk-files'
 import { createKioskHandlers } from '../../../electron/main/kiosk-handlers'
-import { openStaffAccess } from '../../../electron/main/staff-access'
-import { localDay, openUsageCounters } from '../../../electron/main/usage-counters'
+import { localDay } from '../../../electron/main/usage-counters'
 import { usageCsv } from '../../../electron/usage-csv'
 import { fakeLog } from './fake-log'
 
 async function setUp() {
   const dir = await mkdtemp(join(tmpdir(), 'kiosk-handlers-'))
   const log = fakeLog()
-  const store = await openConfigStore({ file: join(dir, 'config.json'), provisioningFile: null, log })
-  const counters = await openUsageCounters(join(dir, 'usage.json'), { log })
-  const staff = await openStaffAccess({
-    pin: { get: () => store.pin(), set: (record) => store.setPin(record) },
-    lockFile: join(dir, 'staff-lockout.json'),
-    count: (event) => counters.increment(event),
-    log,
-  })
+  const { store, staff, counters } = await openKioskFiles(dir, { provisioningFile: null, log })
   const deps = {
     store,
     staff,
