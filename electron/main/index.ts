@@ -100,7 +100,9 @@ async function start(): Promise<void> {
     clearVisitorStorage: () => session.defaultSession.clearStorageData({ storages: [...VISITOR_STORAGES] }),
     heartbeat: () => heartbeats?.beat(),
     saveUsageCsv: async (csv) => {
-      const choice = await dialog.showSaveDialog({ defaultPath: `kiosk-usage-${localDay(Date.now())}.csv` })
+      // Attached to the kiosk window, so the dialog shows above the fullscreen kiosk.
+      const options = { defaultPath: `kiosk-usage-${localDay(Date.now())}.csv` }
+      const choice = await (kioskWindow ? dialog.showSaveDialog(kioskWindow, options) : dialog.showSaveDialog(options))
       if (choice.canceled || !choice.filePath) return { state: 'cancelled' }
       await writeFile(choice.filePath, csv)
       return { state: 'saved', path: choice.filePath }
