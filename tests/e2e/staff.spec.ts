@@ -139,6 +139,23 @@ test.describe('staff mode, wired to the main process', () => {
   })
 })
 
+test('a 5-second press on the corner opens the PIN pad too; a shorter one does not', async ({ page, baseURL }) => {
+  await wireToMainProcess(page, baseURL!)
+  await page.clock.install()
+  await openKiosk(page)
+  const corner = (await page.getByTestId('staff-corner').boundingBox())!
+  await page.mouse.move(corner.x + corner.width / 2, corner.y + corner.height / 2)
+  await page.mouse.down()
+  await page.clock.runFor(3_000)
+  await page.mouse.up()
+  await page.clock.runFor(3_000)
+  await expect(page.getByTestId('screen-staff-pin')).toHaveCount(0)
+  await page.mouse.down()
+  await page.clock.runFor(5_000)
+  await expect(page.getByTestId('screen-staff-pin')).toBeVisible()
+  await page.mouse.up()
+})
+
 test('a plain browser has no staff mode: the corner is not there', async ({ page }) => {
   await openKiosk(page)
   await expect(page.getByTestId('staff-corner')).toHaveCount(0)
