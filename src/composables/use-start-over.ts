@@ -1,6 +1,6 @@
 import { getActivePinia } from 'pinia'
-import { LOCALE_TAGS, type LocaleTag } from '../../electron/contract'
 import { i18n, setLocale } from '../i18n'
+import { isLocaleTag } from '../i18n/locales'
 import { useBridge } from '../platform/use-bridge'
 import { useJourneyStore } from '../stores/journey'
 import { resetVisitorStores } from '../stores/registry'
@@ -24,10 +24,10 @@ export function useStartOver(): (reason: StartOverReason) => void {
   const pinia = getActivePinia()!
   return (reason) => {
     const locale = i18n.global.locale.value
-    if (journey.furthest !== 'attract' && (LOCALE_TAGS as readonly string[]).includes(locale)) {
+    if (journey.furthest !== 'attract' && isLocaleTag(locale)) {
       void bridge.recordVisit({
         event: 'ended',
-        locale: locale as LocaleTag,
+        locale,
         furthest: journey.furthest,
         idle: reason === 'idle',
       })

@@ -106,6 +106,11 @@ export const PSEUDO_LOCALE: Omit<LocaleInfo, 'tag'> & { tag: 'en-XA' } = {
 /** A language the renderer can display: a shipped one, or the pseudo-locale. */
 export type DisplayLocale = LocaleTag | typeof PSEUDO_LOCALE.tag
 
+/** Whether a displayed language is one the kiosk ships (and can print and count), not the pseudo-locale. */
+export function isLocaleTag(tag: string): tag is LocaleTag {
+  return Object.hasOwn(LOCALES, tag)
+}
+
 /** The registry entry of a displayable language. */
 export function localeInfo(tag: DisplayLocale): Omit<LocaleInfo, 'tag'> & { tag: DisplayLocale } {
   return tag === PSEUDO_LOCALE.tag ? PSEUDO_LOCALE : LOCALES[tag]
