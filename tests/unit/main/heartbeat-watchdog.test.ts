@@ -1,14 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { startHeartbeatWatchdog, type HeartbeatWatchdog } from '../../../electron/main/heartbeat-watchdog'
-import { fakeLog } from './fake-log'
 
 describe('heartbeat backstop', () => {
   let clock: number
   let check: () => void
   let watchdog: HeartbeatWatchdog
   let limitMs: number
-  const reloadApp = vi.fn()
-  const log = fakeLog()
+  let expecting: boolean
+  const report = vi.fn()
   /** Lets time pass in 5 s steps, as the real interval would. */
   const pass = (ms: number) => {
     for (let elapsed = 0; elapsed < ms; elapsed += 5_000) {
@@ -21,11 +20,12 @@ describe('heartbeat backstop', () => {
     vi.clearAllMocks()
     clock = 0
     limitMs = 140_000
+    expecting = true
     watchdog = startHeartbeatWatchdog({
       limitMs: () => limitMs,
       checkEveryMs: 5_000,
-      reloadApp,
-      log,
+      expecting: () => expecting,
+      report,
       now: () => clock,
       every: (callback) => (check = callback),
     })
@@ -36,31 +36,51 @@ describe('heartbeat backstop', () => {
       pass(10_000)
       watchdog.beat()
     }
-    expect(reloadApp).not.toHaveBeenCalled()
+    expect(report).not.toHaveBeenCalled()
   })
 
-  it('does not reload before the limit', () => {
+  it('does not report before the limit', () => {
     pass(140_000)
-    expect(reloadApp).not.toHaveBeenCalled()
+    expect(report).not.toHaveBeenCalled()
   })
 
-  it('reloads the app once the heartbeats have been missing longer than the limit, and logs it', () => {
+  it('reports once the heartbeats have been missing longer than the limit', () => {
     pass(145_000)
-    expect(reloadApp).toHaveBeenCalledTimes(1)
-    expect(log.warn).toHaveBeenCalledWith(expect.stringContaining('No renderer heartbeat'))
+    expect(report).toHaveBeenCalledExactlyOnceWith('no heartbeat for 145 s')
   })
 
   it('follows a limit that staff shorten while the kiosk runs', () => {
     limitMs = 80_000
     pass(85_000)
-    expect(reloadApp).toHaveBeenCalledTimes(1)
+    expect(report).toHaveBeenCalledTimes(1)
   })
 
-  it('gives the reloaded app a full period before judging again', () => {
+  it('waits a full limit again after a report', () => {
     pass(145_000)
     pass(135_000)
-    expect(reloadApp).toHaveBeenCalledTimes(1)
+    expect(report).toHaveBeenCalledTimes(1)
     pass(10_000)
-    expect(reloadApp).toHaveBeenCalledTimes(2)
+    expect(report).toHaveBeenCalledTimes(2)
+  })
+
+  it('restarts the silence clock when the app is (re)loaded', () => {
+    pass(135_000)
+    watchdog.restart()
+    pass(135_000)
+    expect(report).not.toHaveBeenCalled()
+    pass(10_000)
+    expect(report).toHaveBeenCalledTimes(1)
+  })
+
+  it('does not judge, nor count as silence, the time no heartbeats are expected', () => {
+    pass(100_000)
+    expecting = false
+    pass(600_000)
+    expect(report).not.toHaveBeenCalled()
+    expecting = true
+    pass(135_000)
+    expect(report).not.toHaveBeenCalled()
+    pass(10_000)
+    expect(report).toHaveBeenCalledTimes(1)
   })
 })
