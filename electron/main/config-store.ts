@@ -1,49 +1,18 @@
 import { z } from 'zod'
 import { CONFIG_FIELDS, KioskConfigSchema, type ConfigField, type KioskConfig } from '../contract'
 import { DEFAULT_CONFIG } from '../default-config'
-import { readJsonFile, writeJsonFile } from './json-file'
+import { FileTooLargeError, keepAside, readJson, writeJsonFile } from './json-file'
 import type { Logger } from './logger'
-import { PinRecordSchema, type PinRecord } from './staff-access'
 
 /** The configuration file's current version. */
 export const CONFIG_VERSION = 2
-const SettingsSchema = z.strictObject(KioskConfigSchema.shape).partial()
 
-/**
- * Schema of config.json and of a provisioning file (version 2): settings that
- * differ from the defaults, the fields a provisioning file locks, and the staff
- * PIN's hash (kept only in the kiosk's own file).
- */
-const ConfigFileSchema = z.strictObject({
-  version: z.literal(CONFIG_VERSION),
-  settings: SettingsSchema,
-  locked: z.array(z.enum(CONFIG_FIELDS)).optional(),
-  staffPin: PinRecordSchema.optional(),
-})
-/** config.json or a provisioning file. */
-type ConfigFile = z.infer<typeof ConfigFileSchema>
-
-/** Version 1 kept the settings at the top level, before printing and clinic details existed. */
-const ConfigFileV1Schema = z.strictObject({
-  version: z.literal(1),
-  defaultLocale: KioskConfigSchema.shape.defaultLocale.optional(),
-  enabledLocales: KioskConfigSchema.shape.enabledLocales.optional(),
-  idleTimeoutSeconds: KioskConfigSchema.shape.idleTimeoutSeconds.optional(),
-  idleWarningSeconds: KioskConfigSchema.shape.idleWarningSeconds.optional(),
-})
-
-/** Reads either version, picked by its version number; a version 1 file is migrated to version 2. */
-const AnyVersionSchema = z
-  .discriminatedUnion('version', [ConfigFileSchema, ConfigFileV1Schema])
-  .transform((file): ConfigFile => {
-    if (file.version === CONFIG_VERSION) return file
-    const { version: _version, ...settings } = file
-    return { version: CONFIG_VERSION, settings }
-  })
+/** What config.json is saved as: settings that differ from the base. */
+type ConfigFile = { version: typeof CONFIG_VERSION; settings: Partial<KioskConfig> }
 
 /** Where the kiosk keeps its configuration, and the fleet's provisioning file if any. */
 export interface ConfigStoreOptions {
-  /** config.json in the app's user-data folder: the staff's changes and the PIN. */
+  /** config.json in the app's user-data folder: the staff's changes. */
   file: string
   /** `--config <path>` or KIOSK_CONFIG: the fleet's base settings and locks (read-only). */
   provisioningFile: string | null
@@ -58,18 +27,104 @@ export interface ConfigStore {
   lockedFields(): ConfigField[]
   /** Validates and saves the staff's settings atomically; the kiosk uses them at once. */
   save(next: KioskConfig): Promise<{ state: 'saved' } | { state: 'refused'; reason: string }>
-  pin(): PinRecord | null
-  setPin(record: PinRecord): Promise<void>
 }
 
-/** Settings laid over a base, keeping the base wherever the result would not be a valid configuration. */
-function layered(base: KioskConfig, settings: Partial<KioskConfig>, source: string, log: Logger): KioskConfig {
-  const merged = KioskConfigSchema.safeParse({ ...base, ...settings })
-  if (merged.success) return merged.data
-  log.error(
-    `The settings in ${source} do not fit together; using the ones before them:\n${z.prettifyError(merged.error)}`,
-  )
-  return base
+/** What could be used of one file: its valid settings and locks, and a line for each thing that was not. */
+interface Salvaged {
+  settings: Partial<KioskConfig>
+  locked: ConfigField[]
+  problems: string[]
+}
+
+/**
+ * Top-level keys of each kind of file besides `version` and `settings`. A
+ * `staffPin` in config.json is release 0.1's PIN: the PIN store carries it
+ * over to its own file; it is not a setting and is never written back.
+ */
+const EXTRA_KEYS = { local: ['staffPin'], provisioning: ['locked'] } as const
+
+/** A key from the file, short enough to name in a log line. */
+const named = (key: string) => JSON.stringify(key.length > 60 ? `${key.slice(0, 60)}…` : key)
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/**
+ * Takes what is valid from a parsed config.json or provisioning file, field by
+ * field: a bad or unknown field (or lock) is left out with a line naming it and
+ * the problem; every valid one is kept. Reads version 2, version 1 (settings at
+ * the top level, migrated) and, from a newer release, the settings this one
+ * knows.
+ */
+export function salvageConfig(json: unknown, kind: 'local' | 'provisioning'): Salvaged {
+  const salvaged: Salvaged = { settings: {}, locked: [], problems: [] }
+  if (!isRecord(json)) return { ...salvaged, problems: ['the file does not hold a JSON object'] }
+  const { version } = json
+  let settings: unknown = json.settings
+  const known = new Set<string>(['version', 'settings', ...EXTRA_KEYS[kind]])
+  if (version === 1) {
+    // Version 1 kept the settings at the top level, before printing and clinic details existed.
+    const { version: _version, ...topLevel } = json
+    settings = topLevel
+    for (const key of Object.keys(topLevel)) known.add(key)
+  } else if (version !== CONFIG_VERSION) {
+    salvaged.problems.push(
+      typeof version === 'number' && version > CONFIG_VERSION
+        ? `version ${version} is from a newer release; using the settings this release knows`
+        : `version: expected ${CONFIG_VERSION}`,
+    )
+  }
+  for (const key of Object.keys(json)) {
+    if (!known.has(key)) salvaged.problems.push(`${named(key)}: not part of this file; ignored`)
+  }
+  if (isRecord(settings)) {
+    for (const [key, value] of Object.entries(settings)) {
+      const field = CONFIG_FIELDS.find((each) => each === key)
+      if (!field) {
+        salvaged.problems.push(`settings.${named(key)}: not a setting; ignored`)
+        continue
+      }
+      const parsed = KioskConfigSchema.shape[field].safeParse(value)
+      if (parsed.success) Object.assign(salvaged.settings, { [field]: parsed.data })
+      else salvaged.problems.push(`settings.${field}: ${parsed.error.issues[0]?.message ?? 'invalid'}; ignored`)
+    }
+  } else salvaged.problems.push('settings: expected an object')
+  if (kind === 'provisioning' && json.locked !== undefined) salvageLocks(json.locked, salvaged)
+  return salvaged
+}
+
+function salvageLocks(locked: unknown, salvaged: Salvaged): void {
+  if (!Array.isArray(locked)) return void salvaged.problems.push('locked: expected a list of setting names; ignored')
+  for (const entry of locked) {
+    const field = CONFIG_FIELDS.find((each) => each === entry)
+    if (!field) salvaged.problems.push(`locked: ${named(String(entry))} is not a setting; ignored`)
+    else if (!salvaged.locked.includes(field)) salvaged.locked.push(field)
+  }
+}
+
+/**
+ * Lays settings over the layer below and makes them fit together. The only
+ * rule across fields is that the default language must be offered: when it is
+ * not, the default falls back (to the one below, else the first offered), or,
+ * when the default is locked, the list of offered languages does.
+ */
+function layered(
+  below: KioskConfig,
+  settings: Partial<KioskConfig>,
+  locked: readonly ConfigField[],
+  problems: string[],
+): KioskConfig {
+  const merged: KioskConfig = { ...below, ...settings }
+  if (merged.enabledLocales.includes(merged.defaultLocale)) return merged
+  if (locked.includes('defaultLocale')) {
+    problems.push(`enabledLocales: leaves out the locked default language "${merged.defaultLocale}"; ignored`)
+    return { ...merged, enabledLocales: below.enabledLocales }
+  }
+  const defaultLocale = merged.enabledLocales.includes(below.defaultLocale)
+    ? below.defaultLocale
+    : merged.enabledLocales[0]!
+  problems.push(`defaultLocale: "${merged.defaultLocale}" is not an offered language; using "${defaultLocale}"`)
+  return { ...merged, defaultLocale }
 }
 
 /** The fields of `config` that differ from `base`. */
@@ -82,37 +137,60 @@ function differences(config: KioskConfig, base: KioskConfig): Partial<KioskConfi
   )
 }
 
+/** Reads one file's salvageable settings; logs what was wrong. */
+async function readLayer(path: string, kind: 'local' | 'provisioning', log: Logger) {
+  const read = await readJson(path)
+  if (read.state === 'missing') return { salvaged: null, faulty: false }
+  if (read.state === 'unusable') {
+    log.error(`${path} is not usable: ${read.problem}`)
+    return { salvaged: null, faulty: true }
+  }
+  const salvaged = salvageConfig(read.json, kind)
+  for (const problem of salvaged.problems) log.error(`${path}: ${problem}`)
+  return { salvaged, faulty: salvaged.problems.length > 0 }
+}
+
 /**
- * Opens the configuration. A file that cannot be read, parsed or validated
- * never stops the kiosk: config.json is moved aside as config.json.bad-<time>
- * (the provisioning file, owned by the fleet's tools, is only reported) and the
- * kiosk starts on what remains valid, down to the defaults.
+ * Opens the configuration. A fault in a file never stops the kiosk and loses
+ * only what is wrong: each valid field survives, each bad or unknown one is
+ * left out and logged by name. When config.json had a fault, it is first kept
+ * aside as config.json.bad-<time> (so nothing staff had is lost), then saved
+ * again with what survived. The provisioning file, owned by the fleet's tools,
+ * is only reported, never touched.
  */
 export async function openConfigStore(options: ConfigStoreOptions): Promise<ConfigStore> {
-  const { log } = options
+  const { log, file } = options
   const provisioned = options.provisioningFile
-    ? await readJsonFile(options.provisioningFile, AnyVersionSchema, { ...options, moveAside: false })
-    : null
-  if (options.provisioningFile && !provisioned) {
+    ? await readLayer(options.provisioningFile, 'provisioning', log)
+    : { salvaged: null, faulty: false }
+  if (options.provisioningFile && !provisioned.salvaged) {
     log.error(`The provisioning file ${options.provisioningFile} is missing or unusable; using the defaults as base`)
   }
-  const local = await readJsonFile(options.file, AnyVersionSchema, options)
-  const base = layered(DEFAULT_CONFIG, provisioned?.settings ?? {}, options.provisioningFile ?? 'defaults', log)
-  const locked = provisioned?.locked ?? []
-  if (local?.locked?.length) log.warn(`${options.file} lists locked fields; only a provisioning file can lock fields`)
-  const unlocked = (settings: Partial<KioskConfig>) =>
-    Object.fromEntries(Object.entries(settings).filter(([field]) => !locked.includes(field as ConfigField)))
+  const locked = provisioned.salvaged?.locked ?? []
+  const baseProblems: string[] = []
+  const base = layered(DEFAULT_CONFIG, provisioned.salvaged?.settings ?? {}, [], baseProblems)
+  for (const problem of baseProblems) log.error(`${options.provisioningFile}: ${problem}`)
 
-  let staffPin = local?.staffPin ?? null
-  let current = layered(base, unlocked(local?.settings ?? {}), options.file, log)
+  const local = await readLayer(file, 'local', log)
+  const localSettings = local.salvaged?.settings ?? {}
+  const lockedChanges = Object.keys(localSettings).filter((field) => locked.includes(field as ConfigField))
+  for (const field of lockedChanges) log.warn(`${file}: settings.${field} is locked by the provisioning file; ignored`)
+  const unlocked = Object.fromEntries(Object.entries(localSettings).filter(([field]) => !lockedChanges.includes(field)))
+  const localProblems: string[] = []
+  let current = layered(base, unlocked, locked, localProblems)
+  for (const problem of localProblems) log.error(`${file}: ${problem}`)
 
-  async function write(config: KioskConfig, pin: PinRecord | null): Promise<void> {
-    const file: ConfigFile = {
-      version: CONFIG_VERSION,
-      settings: differences(config, base),
-      ...(pin ? { staffPin: pin } : {}),
+  const write = (config: KioskConfig) =>
+    writeJsonFile(file, { version: CONFIG_VERSION, settings: differences(config, base) } satisfies ConfigFile)
+
+  if (local.faulty || localProblems.length > 0) {
+    await keepAside(file, { log, now: options.now, move: false })
+    try {
+      await write(current)
+      log.warn(`${file} saved again with the settings that were valid`)
+    } catch (error) {
+      log.error(`${file} could not be saved again with the valid settings`, error)
     }
-    await writeJsonFile(options.file, ConfigFileSchema.parse(file))
   }
 
   return {
@@ -126,19 +204,18 @@ export async function openConfigStore(options: ConfigStoreOptions): Promise<Conf
         return { state: 'refused', reason: `These settings are locked by the clinic's IT: ${changedLocks.join(', ')}` }
       }
       try {
-        await write(parsed.data, staffPin)
+        await write(parsed.data)
       } catch (error) {
-        log.error(`The settings could not be saved to ${options.file}`, error)
-        return { state: 'refused', reason: 'The settings could not be saved. Nothing was changed.' }
+        log.error(`The settings could not be saved to ${file}`, error)
+        const reason =
+          error instanceof FileTooLargeError
+            ? 'The settings are too large to save. Nothing was changed.'
+            : 'The settings could not be saved. Nothing was changed.'
+        return { state: 'refused', reason }
       }
       current = parsed.data
       log.info(`Settings saved: ${Object.keys(differences(current, base)).join(', ') || 'all defaults'}`)
       return { state: 'saved' }
-    },
-    pin: () => staffPin,
-    async setPin(record) {
-      await write(current, record)
-      staffPin = record
     },
   }
 }

@@ -52,7 +52,7 @@ describe('the kiosk’s handlers', () => {
 
   it('sets the first PIN, saves settings that apply at once and survive a restart, then logs out', async () => {
     const { handlers, dir } = context
-    expect(await handlers.getStaffStatus(undefined)).toEqual({ pinSet: false, lockedForSeconds: null })
+    expect(await handlers.getStaffStatus(undefined)).toEqual({ pin: 'none', lockedForSeconds: null })
     await expect(handlers.setStaffPin({ pin: '24681357' })).resolves.toEqual({ state: 'saved' })
     await expect(handlers.getStaffSettings(undefined)).resolves.toEqual({
       config: DEFAULT_CONFIG,
@@ -73,6 +73,17 @@ describe('the kiosk’s handlers', () => {
     await handlers.clearVisitorData(undefined)
     expect(deps.printer.resetVisitor).toHaveBeenCalled()
     expect(deps.clearVisitorStorage).toHaveBeenCalled()
+  })
+
+  it('logs each missing translation once, and only so many, so a faulty renderer cannot fill the log', async () => {
+    const { handlers, deps } = context
+    for (let round = 0; round < 3; round++) {
+      for (let index = 0; index < 150; index++) {
+        await handlers.reportProblem({ kind: 'missing-translation', locale: 'pl', key: `doctor.sign${index}` })
+      }
+    }
+    expect(deps.log.warn).toHaveBeenCalledTimes(100)
+    expect(deps.log.warn).toHaveBeenCalledWith('Renderer reports a missing-translation: "doctor.sign0" in pl')
   })
 
   it('exports the usage figures as CSV and quits for maintenance', async () => {
