@@ -6,6 +6,7 @@
  * arrives (Electron security checklist #17: validate the sender and the payload
  * of every IPC message).
  */
+import './zod-jitless'
 import { z } from 'zod'
 import { JOURNEY, SELFCHECK_ITEMS } from '../src/content/journey'
 import type { ChannelName } from './channels'
@@ -25,15 +26,35 @@ export const PAPER_SIZES = ['A4', 'Letter'] as const
 /** A paper size the handout is laid out for. */
 export type PaperSize = (typeof PAPER_SIZES)[number]
 
+/**
+ * Control characters (C0, DEL, C1, line and paragraph separators) and bidi
+ * controls (marks, embeddings, overrides, isolates): text that holds one could
+ * forge a log line or reorder what the handout shows (Trojan Source).
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_OR_BIDI = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/u
+
+/** Schema of a line of text staff type or a system reports: at most `max` characters, no control or bidi characters. */
+function plainText(max: number) {
+  return z
+    .string()
+    .max(max)
+    .refine((text) => !CONTROL_OR_BIDI.test(text), 'Control and text-direction characters are not allowed')
+}
+
 /** Schema of the kiosk's configuration as the renderer sees it. */
 export const KioskConfigSchema = z
   .object({
     defaultLocale: LocaleTagSchema,
-    enabledLocales: z.array(LocaleTagSchema).min(1),
+    enabledLocales: z
+      .array(LocaleTagSchema)
+      .min(1)
+      .max(LOCALE_TAGS.length)
+      .refine((tags) => new Set(tags).size === tags.length, 'Each language may be offered once'),
     idleTimeoutSeconds: z.number().int().min(30).max(600),
     idleWarningSeconds: z.number().int().min(20).max(120),
     /** The printer's system name; null prints to the system's default printer. */
-    printerName: z.string().min(1).max(200).nullable(),
+    printerName: plainText(200).min(1).nullable(),
     paperSize: z.enum(PAPER_SIZES),
     /** Handouts one visitor may print; 0 turns printing off. */
     printsPerVisitor: z.number().int().min(0).max(10),
@@ -41,8 +62,8 @@ export const KioskConfigSchema = z
     bilingualHandout: z.boolean(),
     clinicLocale: LocaleTagSchema,
     /** Printed on the handout; empty leaves the line out. */
-    clinicName: z.string().trim().max(80),
-    clinicPhone: z.string().trim().max(40),
+    clinicName: z.string().trim().pipe(plainText(80)),
+    clinicPhone: z.string().trim().pipe(plainText(40)),
   })
   .refine((config) => config.enabledLocales.includes(config.defaultLocale), {
     message: 'The default language must be one of the enabled languages',
@@ -61,10 +82,12 @@ export const AppInfoSchema = z.object({
 export type AppInfo = z.infer<typeof AppInfoSchema>
 
 /** Schema of a problem the renderer reports for the kiosk log (never visitor data). */
-export const ProblemReportSchema = z.object({
+export const ProblemReportSchema = z.strictObject({
   kind: z.literal('missing-translation'),
-  locale: z.string().min(1).max(20),
-  key: z.string().min(1).max(200),
+  /** A BCP 47 tag, the pseudo-locale included. */
+  locale: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/),
+  /** A dotted message key such as `doctor.urgent.title`. */
+  key: z.string().regex(/^[A-Za-z0-9_-]{1,60}(\.[A-Za-z0-9_-]{1,60}){0,7}$/),
 })
 
 /** Schema of a visitor's print request: their language and self-check choices, nothing else. */
@@ -144,10 +167,19 @@ export const VisitEventSchema = z.discriminatedUnion('event', [
 /** Schema of a staff PIN: 6 to 12 digits. */
 export const PinSchema = z.strictObject({ pin: z.string().regex(/^\d{6,12}$/, 'A PIN is 6 to 12 digits') })
 
+/**
+ * Where the staff PIN stands: set; never set on this machine (first run, or
+ * after the PIN file was deleted for recovery), so staff choose one; or
+ * unusable (its file is broken), so staff entry stays closed until it is reset
+ * on the machine itself.
+ */
+export const PIN_STATES = ['set', 'none', 'reset-needed'] as const
+/** Where the staff PIN stands. */
+export type PinState = (typeof PIN_STATES)[number]
+
 /** Schema of whether staff can sign in now. */
 export const StaffStatusSchema = z.object({
-  /** False on first run (or after the PIN was removed for recovery): staff set one first. */
-  pinSet: z.boolean(),
+  pin: z.enum(PIN_STATES),
   /** Seconds until staff may try again after too many wrong PINs; null when not locked. */
   lockedForSeconds: z.number().int().min(1).nullable(),
 })
@@ -158,6 +190,7 @@ export const StaffLoginSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('wrong'), attemptsLeft: z.number().int().min(1) }),
   z.object({ state: z.literal('locked'), retryInSeconds: z.number().int().min(1) }),
   z.object({ state: z.literal('no-pin') }),
+  z.object({ state: z.literal('reset-needed') }),
 ])
 
 /** Schema of what the settings screen needs: the settings, which are locked, and the system's printers. */

@@ -7,6 +7,9 @@ import type { Logger } from './logger'
 import type { StaffAccess } from './staff-access'
 import type { UsageCounters } from './usage-counters'
 
+/** Distinct renderer problems logged per run at most. */
+const MAX_PROBLEM_REPORTS = 100
+
 /** Everything the kiosk's IPC handlers work with; Electron's few calls come in as functions. */
 export interface KioskHandlerDeps {
   store: ConfigStore
@@ -33,6 +36,7 @@ export interface KioskHandlerDeps {
  */
 export function createKioskHandlers(deps: KioskHandlerDeps): IpcHandlers {
   const { store, staff, counters, log } = deps
+  const reported = new Set<string>()
   const staffCall =
     <T>(work: () => T) =>
     () => {
@@ -44,7 +48,11 @@ export function createKioskHandlers(deps: KioskHandlerDeps): IpcHandlers {
     getConfig: () => store.config(),
     getAppInfo: () => deps.appInfo,
     reportProblem: (problem) => {
-      log.warn(`Renderer reports a ${problem.kind}: "${problem.key}" in ${problem.locale}`)
+      const report = `${problem.kind}: "${problem.key}" in ${problem.locale}`
+      // Each problem is logged once per run, and only so many, so a faulty renderer cannot fill the log.
+      if (reported.has(report) || reported.size >= MAX_PROBLEM_REPORTS) return null
+      reported.add(report)
+      log.warn(`Renderer reports a ${report}`)
       return null
     },
     heartbeat: () => {
