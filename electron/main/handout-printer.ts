@@ -72,7 +72,8 @@ export function createHandoutPrinter(deps: HandoutPrinterDeps): HandoutPrinter {
     try {
       return await withRenderedHandout(spec, (contents) => silentPrint(contents, spec, printerName))
     } catch (error) {
-      return printError('not-rendered', `The handout could not be rendered: ${String(error)}`)
+      // Never the error's message: Chromium's load errors quote the page URL, whose fragment is the visitor's request.
+      return printError('not-rendered', `The handout could not be rendered (${errorCode(error)}).`)
     }
   }
 
@@ -88,11 +89,12 @@ export function createHandoutPrinter(deps: HandoutPrinterDeps): HandoutPrinter {
         const failure = await printOnce(handoutSpecFor(request, config), config.printerName)
         allowance.record(failure === null)
         deps.count(failure === null ? 'handoutsPrinted' : 'printFailures')
+        // A success is only counted: a log line would date a visit to the millisecond. A failure
+        // is logged for staff by its reason alone, never with the visitor's language or choices.
         if (failure) {
           deps.log.error(`Handout print failed (${failure.reason}): ${failure.detail}`)
           return failure
         }
-        deps.log.info(`Handout printed (${request.locale}, ${config.paperSize})`)
         return { state: 'done', printsLeft: allowance.left(config.printsPerVisitor) }
       } finally {
         busy = false
@@ -129,13 +131,23 @@ function silentPrint(
   })
 }
 
+/** A short code for what went wrong (Chromium's ERR_... code, or "timeout"), safe to log. */
+function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown }).code
+  if (typeof code === 'string' && /^ERR_[A-Z_]{1,60}$/.test(code)) return code
+  return error instanceof RenderTimeoutError ? 'timeout' : 'error'
+}
+
+/** The handout page gave no ready signal in time. */
+class RenderTimeoutError extends Error {}
+
 function printError(reason: PrintError['reason'], detail: string): PrintError {
   return { state: 'error', reason, detail }
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`No ready signal within ${ms} ms`)), ms)
+    const timer = setTimeout(() => reject(new RenderTimeoutError(`No ready signal within ${ms} ms`)), ms)
     promise.then(
       (value) => {
         clearTimeout(timer)

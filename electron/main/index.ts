@@ -10,7 +10,6 @@ import { handoutPageUrl } from '../handout-spec'
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol'
 import { createFileLogger } from './file-log'
 import { createHandoutPrinter, type HandoutPrinter } from './handout-printer'
-import { startHeartbeatWatchdog, type HeartbeatWatchdog } from './heartbeat-watchdog'
 import { registerIpcHandlers } from './ipc'
 import { openKioskFiles } from './kiosk-files'
 import { createKioskHandlers } from './kiosk-handlers'
@@ -18,24 +17,13 @@ import { createHandoutWindow, createKioskWindow } from './kiosk-window'
 import { parseLaunchOptions } from './launch-options'
 import { denyAllPermissions, lockDownWebContents } from './lockdown'
 import { originOf, rendererEntryUrl } from './origin'
-import { watchRendererHealth } from './renderer-recovery'
+import { guardKioskScreen, type KioskScreenGuard } from './screen-guard'
 import { localDay } from './usage-counters'
+import { HANDOUT_PARTITION, VISITOR_PARTITION, wipeVisitorTraces } from './visitor-session'
 
 const OUT_OF_ORDER_URL = `${APP_SCHEME}://${APP_HOST}/out-of-order.html`
-/** The handout window's session: in memory only (no "persist:" prefix), so a visitor's handout never reaches the disk. */
-const HANDOUT_PARTITION = 'kiosk-handout'
 /** Silence allowed beyond the idle timeout and warning before the backstop reloads. */
 const HEARTBEAT_MARGIN_SECONDS = 30
-/** Everything a visitor's page could have stored; wiped at every visitor reset. */
-const VISITOR_STORAGES = [
-  'cookies',
-  'filesystem',
-  'indexdb',
-  'localstorage',
-  'shadercache',
-  'serviceworkers',
-  'cachestorage',
-] as const
 
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
 
@@ -65,10 +53,11 @@ async function start(): Promise<void> {
   log.info(`Kiosk ${app.getVersion()} starting (windowed: ${launch.windowed})`)
   Menu.setApplicationMenu(null)
   const serveRenderer = createAppProtocolHandler(join(import.meta.dirname, '../renderer'))
+  // Both windows live in in-memory sessions; the default session serves nothing and is denied everything.
+  const visitorSession = session.fromPartition(VISITOR_PARTITION)
   const handoutSession = session.fromPartition(HANDOUT_PARTITION)
-  for (const each of [session.defaultSession, handoutSession]) denyAllPermissions(each, log)
-  protocol.handle(APP_SCHEME, serveRenderer)
-  handoutSession.protocol.handle(APP_SCHEME, serveRenderer)
+  for (const each of [session.defaultSession, visitorSession, handoutSession]) denyAllPermissions(each, log)
+  for (const each of [visitorSession, handoutSession]) each.protocol.handle(APP_SCHEME, serveRenderer)
 
   const { store, staff, counters } = await openKioskFiles(app.getPath('userData'), {
     provisioningFile: launch.provisioningFile,
@@ -89,7 +78,7 @@ async function start(): Promise<void> {
     return
   }
 
-  let heartbeats: HeartbeatWatchdog | null = null
+  let kioskScreen: KioskScreenGuard | null = null
   const handlers = createKioskHandlers({
     store,
     staff,
@@ -97,8 +86,8 @@ async function start(): Promise<void> {
     printer,
     appInfo: { name: app.getName(), version: app.getVersion(), runtime: 'electron' },
     listPrinters: async () => (await listPrinters()).map((printer) => printer.name),
-    clearVisitorStorage: () => session.defaultSession.clearStorageData({ storages: [...VISITOR_STORAGES] }),
-    heartbeat: () => heartbeats?.beat(),
+    clearVisitorStorage: () => wipeVisitorTraces(visitorSession),
+    heartbeat: () => kioskScreen?.beat(),
     saveUsageCsv: async (csv) => {
       // Attached to the kiosk window, so the dialog shows above the fullscreen kiosk.
       const options = { defaultPath: `kiosk-usage-${localDay(Date.now())}.csv` }
@@ -115,30 +104,26 @@ async function start(): Promise<void> {
 
   const window = createKioskWindow({
     preload: join(import.meta.dirname, '../preload/index.cjs'),
+    partition: VISITOR_PARTITION,
     windowed: launch.windowed,
     devTools: launch.development,
   })
   kioskWindow = window
   window.on('closed', () => (kioskWindow = null))
-  const loadApp = () => void window.loadURL(entryUrl).catch((error: unknown) => log.error('Load failed', error))
-  watchRendererHealth(window.webContents, {
+  kioskScreen = guardKioskScreen(window.webContents, {
+    appUrl: entryUrl,
+    outOfOrderUrl: OUT_OF_ORDER_URL,
     maxReloads: 3,
     stableAfterMs: 10 * 60_000,
     retryOutOfOrderAfterMs: 5 * 60_000,
-    loadApp,
-    showOutOfOrder: () => void window.loadURL(OUT_OF_ORDER_URL).catch((error: unknown) => log.error(error)),
-    log,
-  })
-  heartbeats = startHeartbeatWatchdog({
-    limitMs: () => {
+    heartbeatLimitMs: () => {
       const { idleTimeoutSeconds, idleWarningSeconds } = store.config()
       return (idleTimeoutSeconds + idleWarningSeconds + HEARTBEAT_MARGIN_SECONDS) * 1000
     },
-    checkEveryMs: 5_000,
-    reloadApp: loadApp,
+    heartbeatCheckEveryMs: 5_000,
     log,
   })
-  loadApp()
+  kioskScreen.start()
 }
 
 /** `--handout-pdf`: saves the handout with no self-check choices as PDF, for staff to check without printing. */

@@ -3,6 +3,8 @@ import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron'
 /** What shapes the kiosk window. */
 export interface KioskWindowSettings {
   preload: string
+  /** An in-memory session's partition, so nothing of a visit reaches the disk. */
+  partition: string
   /** A normal, framed window for development and maintenance. */
   windowed: boolean
   /** Allow DevTools (development only). */
@@ -25,7 +27,7 @@ export function createKioskWindow(settings: KioskWindowSettings): BrowserWindow 
       backgroundColor: '#000000',
       show: false,
     },
-    { preload: settings.preload, devTools: settings.devTools },
+    { preload: settings.preload, partition: settings.partition, devTools: settings.devTools },
   )
   window.once('ready-to-show', () => window.show())
   return window

@@ -62,6 +62,8 @@ export class FakeSession {
     this.deviceHandler = handler
   })
   clearStorageData = vi.fn(async (_options?: { storages?: string[] }) => undefined)
+  clearCache = vi.fn(async () => undefined)
+  clearCodeCaches = vi.fn(async (_options: { urls?: string[] }) => undefined)
   readonly protocol = { handle: vi.fn() }
 }
 

@@ -19,6 +19,7 @@ function setUp(configOverrides: Partial<KioskConfig> = {}, prepareWindow: (windo
   const config: KioskConfig = { ...DEFAULT_CONFIG, printerName: 'Back_Office', paperSize: 'A4', ...configOverrides }
   const count = vi.fn()
   const listPrinters = vi.fn(async () => PRINTERS)
+  const log = fakeLog()
   const printer = createHandoutPrinter({
     openWindow: () => {
       const window = createHandoutWindow('kiosk-handout')
@@ -29,12 +30,12 @@ function setUp(configOverrides: Partial<KioskConfig> = {}, prepareWindow: (windo
     pageUrl: (spec) => `app://kiosk/handout.html#${encodeURIComponent(JSON.stringify(spec))}`,
     config: () => config,
     count,
-    log: fakeLog(),
+    log,
     now: () => now,
     renderTimeoutMs: 50,
   })
   const lastWindow = () => BrowserWindow.instances.at(-1)!
-  return { printer, count, listPrinters, lastWindow, advance: (seconds: number) => (now += seconds * 1000) }
+  return { printer, count, listPrinters, lastWindow, log, advance: (seconds: number) => (now += seconds * 1000) }
 }
 
 describe('handout printing in the main process', () => {
@@ -117,6 +118,50 @@ describe('handout printing in the main process', () => {
     )
     await expect(printer.print(REQUEST)).resolves.toMatchObject({ state: 'error', reason: 'not-rendered' })
     expect(lastWindow().webContents.print).not.toHaveBeenCalled()
+  })
+
+  describe('keeps the visitor out of the log', () => {
+    /** Everything logged, as one text. */
+    const logged = (log: ReturnType<typeof fakeLog>) =>
+      [...log.info.mock.calls, ...log.warn.mock.calls, ...log.error.mock.calls].map((call) => call.join(' ')).join('\n')
+    const visitorTraces = [...REQUEST.chosen, 'chosen', '%22', 'handout.html#']
+
+    it('a handout that fails to load is logged by its reason code, not the URL that holds the choices', async () => {
+      const { printer, log } = setUp({}, (window) =>
+        window.webContents.loadURL.mockImplementation(async (url: string) => {
+          // As Electron does: the rejection quotes the whole URL.
+          throw Object.assign(new Error(`ERR_FAILED (-2) loading '${url}'`), { code: 'ERR_FAILED', errno: -2 })
+        }),
+      )
+      await expect(printer.print(REQUEST)).resolves.toMatchObject({
+        state: 'error',
+        reason: 'not-rendered',
+        detail: expect.not.stringContaining('over60'),
+      })
+      const text = logged(log)
+      expect(text).toContain('not-rendered')
+      expect(text).toContain('ERR_FAILED')
+      for (const trace of visitorTraces) expect(text).not.toContain(trace)
+      expect(text).not.toMatch(/\bes\b/)
+    })
+
+    it('a print that comes out logs nothing at all (it is counted by day)', async () => {
+      const { printer, log, count } = setUp()
+      await printer.print(REQUEST)
+      expect(logged(log)).toBe('')
+      expect(count).toHaveBeenCalledWith('handoutsPrinted')
+    })
+
+    it('a page that never answers is logged as a timeout, without the request', async () => {
+      const { printer, log } = setUp({}, (window) =>
+        window.webContents.executeJavaScript.mockImplementation(() => new Promise(() => {})),
+      )
+      await printer.print(REQUEST)
+      const text = logged(log)
+      expect(text).toContain('timeout')
+      for (const trace of visitorTraces) expect(text).not.toContain(trace)
+      expect(text).not.toMatch(/\bes\b/)
+    })
   })
 
   it('holds a cool-down between prints and a limit per visitor, until the visitor is reset', async () => {

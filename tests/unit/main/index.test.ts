@@ -26,7 +26,6 @@ describe('main process start-up', () => {
     expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
       expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
     ])
-    expect(protocol.handle).toHaveBeenCalledWith('app', expect.any(Function))
     expect(Menu.setApplicationMenu).toHaveBeenCalledWith(null)
     expect(session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled()
     expect(powerSaveBlocker.start).toHaveBeenCalledWith('prevent-display-sleep')
@@ -39,11 +38,20 @@ describe('main process start-up', () => {
       frame: false,
       webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false },
     })
-    expect(window.loadURL).toHaveBeenCalledWith('app://kiosk/index.html')
-    const handoutSession = session.fromPartition.mock.results[0]!.value as InstanceType<ElectronMock['FakeSession']>
-    expect(session.fromPartition).toHaveBeenCalledWith(expect.not.stringMatching(/^persist:/))
-    expect(handoutSession.setPermissionRequestHandler).toHaveBeenCalled()
-    expect(handoutSession.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function))
+    expect(window.webContents.loadURL).toHaveBeenCalledWith('app://kiosk/index.html')
+    // Both the kiosk window and the handout window live in in-memory sessions that serve app://.
+    const partitions = session.fromPartition.mock.calls.map(([partition]) => partition)
+    expect(partitions).toHaveLength(2)
+    expect((window.options.webPreferences as { partition: string }).partition).toBe(partitions[0])
+    for (const [index, partition] of partitions.entries()) {
+      expect(partition).not.toMatch(/^persist:/)
+      const each = session.fromPartition.mock.results[index]!.value as InstanceType<ElectronMock['FakeSession']>
+      expect(each.setPermissionRequestHandler).toHaveBeenCalled()
+      expect(each.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function))
+    }
+    // The default session serves nothing and grants nothing.
+    expect(protocol.handle).not.toHaveBeenCalled()
+    expect(session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled()
     window.emit('ready-to-show')
     expect(window.show).toHaveBeenCalled()
   })
@@ -66,9 +74,12 @@ describe('main process start-up', () => {
     const appFrame = { url: 'app://kiosk/index.html', parent: null }
     const answer = await ipcMain.handlers.get(CHANNELS.clearVisitorData)!({ senderFrame: appFrame })
     expect(answer).toEqual({ ok: true, value: null })
-    expect(session.defaultSession.clearStorageData).toHaveBeenCalledWith({
+    const visitorSession = session.fromPartition.mock.results[0]!.value as InstanceType<ElectronMock['FakeSession']>
+    expect(visitorSession.clearStorageData).toHaveBeenCalledWith({
       storages: expect.arrayContaining(['localstorage', 'indexdb', 'cookies', 'cachestorage', 'serviceworkers']),
     })
+    expect(visitorSession.clearCache).toHaveBeenCalled()
+    expect(visitorSession.clearCodeCaches).toHaveBeenCalled()
     await expect(ipcMain.handlers.get(CHANNELS.heartbeat)!({ senderFrame: appFrame })).resolves.toEqual({
       ok: true,
       value: null,
@@ -97,6 +108,6 @@ describe('main process start-up', () => {
     const { BrowserWindow } = await startMain()
     const window = BrowserWindow.instances[0]!
     for (let i = 0; i < 4; i++) window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 })
-    expect(window.loadURL).toHaveBeenLastCalledWith('app://kiosk/out-of-order.html')
+    expect(window.webContents.loadURL).toHaveBeenLastCalledWith('app://kiosk/out-of-order.html')
   })
 })

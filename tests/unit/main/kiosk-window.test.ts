@@ -7,7 +7,7 @@ describe('kiosk window', () => {
   beforeEach(() => resetElectronMock())
 
   it('is a frameless fullscreen kiosk, black until ready, with isolated, sandboxed, Node-free web preferences', () => {
-    createKioskWindow({ preload: '/app/preload.cjs', windowed: false, devTools: false })
+    createKioskWindow({ preload: '/app/preload.cjs', partition: 'kiosk-visitor', windowed: false, devTools: false })
     const window = BrowserWindow.instances[0]!
     expect(window.options).toMatchObject({
       kiosk: true,
@@ -17,6 +17,8 @@ describe('kiosk window', () => {
       show: false,
       webPreferences: {
         preload: '/app/preload.cjs',
+        // In memory: nothing of a visit persists on disk.
+        partition: 'kiosk-visitor',
         contextIsolation: true,
         sandbox: true,
         nodeIntegration: false,
@@ -37,7 +39,7 @@ describe('kiosk window', () => {
   })
 
   it('opens as a normal window with --windowed, still sandboxed', () => {
-    createKioskWindow({ preload: '/app/preload.cjs', windowed: true, devTools: false })
+    createKioskWindow({ preload: '/app/preload.cjs', partition: 'kiosk-visitor', windowed: true, devTools: false })
     const window = BrowserWindow.instances[0]!
     expect(window.options).toMatchObject({
       kiosk: false,
