@@ -29,7 +29,8 @@ export interface HeartbeatWatchdog {
  */
 export function startHeartbeatWatchdog(options: HeartbeatWatchdogOptions): HeartbeatWatchdog {
   const { limitMs, checkEveryMs, expecting, report } = options
-  const now = options.now ?? Date.now
+  // A clock that never jumps: a wall clock set forward must not read as a long silence or a stable spell.
+  const now = options.now ?? (() => performance.now())
   const every = options.every ?? ((callback, ms) => setInterval(callback, ms).unref())
   let lastBeat = now()
   const restart = () => {

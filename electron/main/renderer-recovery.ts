@@ -65,7 +65,8 @@ const FALLBACK_URL = `data:text/html;charset=utf-8,${encodeURIComponent(
  */
 export function createRendererRecovery(contents: WebContents, options: RecoveryOptions): RendererRecovery {
   const { maxReloads, stableAfterMs, retryOutOfOrderAfterMs, log } = options
-  const now = options.now ?? Date.now
+  // A clock that never jumps: a wall clock set forward must not read as a long silence or a stable spell.
+  const now = options.now ?? (() => performance.now())
   const schedule = options.schedule ?? ((callback, ms) => setTimeout(callback, ms).unref())
   const urls: Record<Page, string> = {
     app: options.appUrl,
