@@ -1,9 +1,10 @@
 import type { IpcMain } from 'electron'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { CHANNELS } from '../../../electron/contract'
 import { DEFAULT_CONFIG } from '../../../electron/default-config'
-import { registerIpcHandlers, type IpcHandlers } from '../../../electron/main/ipc'
+import { registerIpcHandlers } from '../../../electron/main/ipc'
 import { ipcMain, resetElectronMock } from '../../mocks/electron'
+import { fakeIpcHandlers } from './fake-ipc-handlers'
 import { fakeLog } from './fake-log'
 
 const APP_ORIGIN = 'app://kiosk'
@@ -17,30 +18,13 @@ function call(channel: string, senderFrame: unknown, payload?: unknown) {
 
 describe('IPC registration', () => {
   let log: ReturnType<typeof fakeLog>
-  let handlers: IpcHandlers
+  let handlers: ReturnType<typeof fakeIpcHandlers>
   let staffOpen: boolean
 
   beforeEach(() => {
     resetElectronMock()
     log = fakeLog()
-    handlers = {
-      getConfig: vi.fn(() => DEFAULT_CONFIG),
-      getAppInfo: vi.fn(() => ({ name: 'kiosk', version: '1.0.0', runtime: 'electron' as const })),
-      reportProblem: vi.fn(() => null),
-      heartbeat: vi.fn(() => null),
-      clearVisitorData: vi.fn(() => null),
-      printHandout: vi.fn(() => ({ state: 'done' as const, printsLeft: 1 })),
-      recordVisit: vi.fn(() => null),
-      getStaffStatus: vi.fn(() => ({ pinSet: true, lockedForSeconds: null })),
-      setStaffPin: vi.fn(() => ({ state: 'saved' as const })),
-      staffLogin: vi.fn(() => ({ state: 'open' as const })),
-      staffLogout: vi.fn(() => null),
-      getStaffSettings: vi.fn(() => ({ config: DEFAULT_CONFIG, lockedFields: [], printers: [] })),
-      saveSettings: vi.fn(() => ({ state: 'saved' as const })),
-      getUsage: vi.fn(() => ({})),
-      exportUsage: vi.fn(() => ({ state: 'cancelled' as const })),
-      quitKiosk: vi.fn(() => null),
-    }
+    handlers = fakeIpcHandlers()
     staffOpen = false
     registerIpcHandlers(ipcMain as unknown as IpcMain, handlers, {
       appOrigin: APP_ORIGIN,
@@ -123,7 +107,7 @@ describe('IPC registration', () => {
     const result = await call(CHANNELS.getAppInfo, appFrame, { evil: '<script>' })
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-payload' } })
     expect(handlers.getAppInfo).not.toHaveBeenCalled()
-    expect(log.warn).toHaveBeenCalledWith('IPC getAppInfo: invalid payload', expect.any(Array))
+    expect(log.warn).toHaveBeenCalledWith('IPC getAppInfo: invalid payload: (root) invalid_type')
   })
 
   it('accepts a well-formed problem report and refuses an oversized one', async () => {
@@ -138,7 +122,7 @@ describe('IPC registration', () => {
   })
 
   it('turns a failing handler into an internal error instead of throwing across IPC', async () => {
-    vi.mocked(handlers.getConfig).mockImplementation(() => {
+    handlers.getConfig.mockImplementation(() => {
       throw new Error('disk on fire')
     })
     await expect(call(CHANNELS.getConfig, appFrame)).resolves.toMatchObject({ ok: false, error: { code: 'internal' } })
@@ -146,7 +130,138 @@ describe('IPC registration', () => {
   })
 
   it('never sends a result that breaks the contract', async () => {
-    vi.mocked(handlers.getConfig).mockReturnValue({ ...DEFAULT_CONFIG, idleTimeoutSeconds: 5 })
+    handlers.getConfig.mockReturnValue({ ...DEFAULT_CONFIG, idleTimeoutSeconds: 5 })
     await expect(call(CHANNELS.getConfig, appFrame)).resolves.toMatchObject({ ok: false, error: { code: 'internal' } })
+  })
+
+  it('refuses an oversized payload before validating it, with one short log line', async () => {
+    const flood = { kind: 'missing-translation', locale: 'ar', key: `x\n${'y'.repeat(10 * 1024 * 1024)}` }
+    const result = await call(CHANNELS.reportProblem, appFrame, flood)
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid-payload',
+        message: 'The payload for reportProblem is too large (larger than 16384 bytes).',
+      },
+    })
+    expect(handlers.reportProblem).not.toHaveBeenCalled()
+    expect(log.warn.mock.calls).toEqual([['IPC reportProblem: invalid payload: larger than 16384 bytes']])
+  })
+
+  it('refuses a deeply nested payload', async () => {
+    let deep: unknown = {}
+    for (let level = 0; level < 10_000; level++) deep = { deep }
+    await expect(call(CHANNELS.saveSettings, appFrame, deep)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid-payload', message: expect.stringContaining('nested deeper than 16 levels') },
+    })
+  })
+
+  it('logs only issue paths and codes, never the values, and at most three of them', async () => {
+    staffOpen = true
+    const secretish = 'Jane Doe, born 1950\n2026-01-01 [info] Staff mode opened'
+    const config = { ...DEFAULT_CONFIG, clinicName: 12, clinicPhone: [secretish], paperSize: secretish, extra: 1 }
+    delete (config as Record<string, unknown>).idleTimeoutSeconds
+    await expect(call(CHANNELS.saveSettings, appFrame, config)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid-payload' },
+    })
+    const [line] = log.warn.mock.calls[0] as [string]
+    expect(log.warn.mock.calls[0]).toHaveLength(1)
+    expect(line).toMatch(/^IPC saveSettings: invalid payload: \w+ \w+; \w+ \w+; \w+ \w+; \(\+\d+ more\)$/)
+    expect(line).not.toContain('Jane')
+  })
+
+  it('never names a key or value from the payload in the log', async () => {
+    await call(CHANNELS.printHandout, appFrame, { locale: 'en', chosen: ['over60', 'Jane\u202E'] })
+    const [line] = log.warn.mock.calls[0] as [string]
+    expect(line).toBe('IPC printHandout: invalid payload: chosen.1 invalid_value')
+    await call(CHANNELS.printHandout, appFrame, { locale: 'en', chosen: [], 'Jane Doe\n': 1 })
+    expect(log.warn.mock.calls[1]).toEqual(['IPC printHandout: invalid payload: (root) unrecognized_keys'])
+  })
+
+  it('logs a refused sender by its origin only, neutralised', async () => {
+    await call(CHANNELS.getConfig, { url: `https://evil.example/${'a'.repeat(5000)}?q=%0A`, parent: null })
+    expect(log.warn.mock.calls[0]).toEqual(['IPC getConfig: refused a call from https://evil.example'])
+  })
+
+  it('refuses a disposed frame that throws when read', async () => {
+    const disposed = {
+      get url(): string {
+        throw new Error('Render frame was disposed before WebFrameMain could be accessed')
+      },
+      parent: null,
+    }
+    await expect(call(CHANNELS.getConfig, disposed)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-sender' },
+    })
+    const event = Object.defineProperty({}, 'senderFrame', {
+      get() {
+        throw new Error('disposed')
+      },
+    })
+    const handler = ipcMain.handlers.get(CHANNELS.getConfig)!
+    await expect(handler(event, undefined)).resolves.toMatchObject({ ok: false, error: { code: 'forbidden-sender' } })
+    expect(handlers.getConfig).not.toHaveBeenCalled()
+  })
+
+  it('refuses a payload that throws when read instead of throwing', async () => {
+    const hostile = Object.defineProperty({ pin: '123456' }, 'extra', {
+      enumerable: true,
+      get() {
+        throw new Error('boom')
+      },
+    })
+    await expect(call(CHANNELS.staffLogin, appFrame, hostile)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid-payload' },
+    })
+    expect(handlers.staffLogin).not.toHaveBeenCalled()
+  })
+
+  it('answers with an internal error when the result cannot even be read, or staff mode cannot be checked', async () => {
+    handlers.getConfig.mockReturnValue(
+      Object.defineProperty({ ...DEFAULT_CONFIG }, 'defaultLocale', {
+        enumerable: true,
+        get() {
+          throw new Error('boom')
+        },
+      }),
+    )
+    await expect(call(CHANNELS.getConfig, appFrame)).resolves.toMatchObject({ ok: false, error: { code: 'internal' } })
+    handlers.getUsage.mockRejectedValue(new Error('disk gone'))
+    staffOpen = true
+    await expect(call(CHANNELS.getUsage, appFrame)).resolves.toMatchObject({ ok: false, error: { code: 'internal' } })
+
+    resetElectronMock()
+    registerIpcHandlers(ipcMain as unknown as IpcMain, handlers, {
+      appOrigin: APP_ORIGIN,
+      log,
+      staffOpen: () => {
+        throw new Error('staff state unreadable')
+      },
+    })
+    await expect(call(CHANNELS.getUsage, appFrame)).resolves.toMatchObject({ ok: false, error: { code: 'internal' } })
+  })
+
+  it('still answers when the logger itself throws', async () => {
+    log.warn.mockImplementation(() => {
+      throw new Error('disk full')
+    })
+    await expect(call(CHANNELS.getConfig, null)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-sender' },
+    })
+    await expect(call(CHANNELS.getConfig, appFrame, 'x')).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid-payload' },
+    })
+  })
+
+  it('logs a result that breaks the contract by issue paths only', async () => {
+    handlers.getConfig.mockReturnValue({ ...DEFAULT_CONFIG, idleTimeoutSeconds: 5 })
+    await call(CHANNELS.getConfig, appFrame)
+    expect(log.error.mock.calls).toEqual([['IPC getConfig: result breaks the contract: idleTimeoutSeconds too_small']])
   })
 })

@@ -1,0 +1,25 @@
+import { vi, type Mock } from 'vitest'
+import { DEFAULT_CONFIG } from '../../../electron/default-config'
+import type { IpcHandlers } from '../../../electron/main/ipc'
+
+/** Fake handlers for every channel, each answering with a result the contract accepts. */
+export function fakeIpcHandlers(): { [K in keyof IpcHandlers]: Mock<IpcHandlers[K]> } {
+  return {
+    getConfig: vi.fn(() => DEFAULT_CONFIG),
+    getAppInfo: vi.fn(() => ({ name: 'kiosk', version: '1.0.0', runtime: 'electron' as const })),
+    reportProblem: vi.fn(() => null),
+    heartbeat: vi.fn(() => null),
+    clearVisitorData: vi.fn(() => null),
+    printHandout: vi.fn(() => ({ state: 'done' as const, printsLeft: 1 })),
+    recordVisit: vi.fn(() => null),
+    getStaffStatus: vi.fn(() => ({ pin: 'set' as const, lockedForSeconds: null })),
+    setStaffPin: vi.fn(() => ({ state: 'saved' as const })),
+    staffLogin: vi.fn(() => ({ state: 'open' as const })),
+    staffLogout: vi.fn(() => null),
+    getStaffSettings: vi.fn(() => ({ config: DEFAULT_CONFIG, lockedFields: [], printers: [] })),
+    saveSettings: vi.fn(() => ({ state: 'saved' as const })),
+    getUsage: vi.fn(() => ({})),
+    exportUsage: vi.fn(() => ({ state: 'cancelled' as const })),
+    quitKiosk: vi.fn(() => null),
+  }
+}
