@@ -30,6 +30,30 @@ test.describe('the kiosk shell in a browser', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('What is a night leg cramp?')
   })
 
+  test('the app itself never trips the Content-Security-Policy, on the kiosk page or the handout page', async ({
+    page,
+  }) => {
+    await page.addInitScript(() => {
+      const seen: string[] = []
+      Object.assign(window, { cspViolations: seen })
+      document.addEventListener('securitypolicyviolation', (event) =>
+        seen.push(`${event.effectiveDirective} ${event.blockedURI}`),
+      )
+    })
+    const violations = () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)
+    await openKiosk(page)
+    await page.getByTestId('start').tap()
+    await page.getByTestId('lang-es').tap()
+    await expect(page.getByTestId('screen-about')).toBeVisible()
+    expect(await violations()).toEqual([])
+    const spec = { locale: 'es', chosen: [], paperSize: 'A4', secondLocale: null, clinicName: '', clinicPhone: '' }
+    await page.goto(`/handout.html#${encodeURIComponent(JSON.stringify(spec))}`)
+    await expect(
+      page.evaluate(() => (window as unknown as { handoutReady: Promise<boolean> }).handoutReady),
+    ).resolves.toBe(true)
+    expect(await violations()).toEqual([])
+  })
+
   test('the Content-Security-Policy blocks an injected inline script', async ({ page }) => {
     await openKiosk(page)
     const outcome = await page.evaluate(

@@ -6,6 +6,7 @@ import { CHANNELS, type ChannelName, type KioskConfig } from '../../electron/con
 import { CONFIG_VERSION } from '../../electron/main/config-store'
 import { createHandoutPrinter, type HandoutPrinterDeps } from '../../electron/main/handout-printer'
 import { registerIpcHandlers } from '../../electron/main/ipc'
+import { hashPin } from '../../electron/main/pin-hash'
 import { openKioskFiles } from '../../electron/main/kiosk-files'
 import { createKioskHandlers } from '../../electron/main/kiosk-handlers'
 
@@ -13,6 +14,10 @@ import { createKioskHandlers } from '../../electron/main/kiosk-handlers'
 export interface MainProcessOptions {
   /** Settings already saved in config.json on this machine. */
   settings?: Partial<KioskConfig>
+  /** Or the exact text of config.json (to try a faulty one). */
+  configFileText?: string
+  /** A staff PIN already set on this machine, or the exact text of its PIN file (to try a broken one). */
+  staffPin?: { pin: string } | { fileText: string }
   /** The system's printers (default: one, "Front_Desk"). */
   printers?: { name: string }[]
   /** Receives the PDF of every handout "printed". */
@@ -28,11 +33,16 @@ export interface MainProcessOptions {
  */
 export async function wireToMainProcess(page: Page, baseURL: string, options: MainProcessOptions = {}) {
   const userData = await mkdtemp(join(tmpdir(), 'kiosk-e2e-'))
-  if (options.settings) {
-    await writeFile(
-      join(userData, 'config.json'),
-      JSON.stringify({ version: CONFIG_VERSION, settings: options.settings }),
-    )
+  const configText =
+    options.configFileText ??
+    (options.settings && JSON.stringify({ version: CONFIG_VERSION, settings: options.settings }))
+  if (configText !== undefined) await writeFile(join(userData, 'config.json'), configText)
+  if (options.staffPin) {
+    const text =
+      'pin' in options.staffPin
+        ? JSON.stringify({ version: 1, pin: await hashPin(options.staffPin.pin) })
+        : options.staffPin.fileText
+    await writeFile(join(userData, 'staff-pin.json'), text)
   }
   const log = { info: () => {}, warn: () => {}, error: () => {} }
   const { store, staff, counters } = await openKioskFiles(userData, { provisioningFile: null, log })

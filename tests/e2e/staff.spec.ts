@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { hashPin, MAX_PIN_ATTEMPTS } from '../../electron/main/staff-access'
+import { MAX_PIN_ATTEMPTS } from '../../electron/main/staff-access'
 import { localDay } from '../../electron/main/usage-counters'
 import {
   accessibilityViolations,
@@ -65,9 +65,41 @@ test.describe('staff mode, wired to the main process', () => {
     expect(problems).toEqual([])
   })
 
+  test('a broken PIN file keeps staff mode closed: the corner says staff access needs resetting, and offers no PIN setup', async ({
+    page,
+    baseURL,
+  }) => {
+    const main = await wireToMainProcess(page, baseURL!, { staffPin: { fileText: '{"version": 1, "pin": {"algo' } })
+    await openKiosk(page)
+    await openStaffMode(page)
+    await expect(page.getByTestId('pin-prompt')).toHaveText(
+      'Staff sign-in is closed: staff access needs resetting on this machine. Ask your IT team.',
+    )
+    await expect(page.getByTestId('pin-key-1')).toHaveCount(0)
+    await expect(page.getByTestId('pin-ok')).toHaveCount(0)
+    expect(main.staff.isOpen()).toBe(false)
+    await page.getByTestId('pin-cancel').tap()
+    await expect(page.getByTestId('screen-attract')).toBeVisible()
+  })
+
+  test('a settings file saved by a Windows editor with a byte order mark and a comment keeps the PIN and every valid setting', async ({
+    page,
+    baseURL,
+  }) => {
+    await wireToMainProcess(page, baseURL!, {
+      staffPin: { pin: PIN },
+      configFileText: `\ufeff${JSON.stringify({ version: 2, comment: 'front desk', settings: { defaultLocale: 'es', paperSize: 'A3' } })}`,
+    })
+    await openKiosk(page)
+    await expect(page.getByTestId('start')).toHaveText('Toque para empezar')
+    await openStaffMode(page)
+    await expect(page.getByTestId('pin-prompt')).toHaveText('Enter the staff PIN.')
+    await typePin(page, PIN)
+    await expect(page.getByTestId('screen-staff')).toBeVisible()
+  })
+
   test('a value out of range is named and not saved', async ({ page, baseURL }) => {
-    const main = await wireToMainProcess(page, baseURL!)
-    await main.store.setPin(await hashPin(PIN))
+    const main = await wireToMainProcess(page, baseURL!, { staffPin: { pin: PIN } })
     await openKiosk(page)
     await openStaffMode(page)
     await typePin(page, PIN)
@@ -78,8 +110,7 @@ test.describe('staff mode, wired to the main process', () => {
   })
 
   test(`${MAX_PIN_ATTEMPTS} wrong PINs lock staff entry, even for the right PIN`, async ({ page, baseURL }) => {
-    const main = await wireToMainProcess(page, baseURL!)
-    await main.store.setPin(await hashPin(PIN))
+    await wireToMainProcess(page, baseURL!, { staffPin: { pin: PIN } })
     await openKiosk(page)
     await openStaffMode(page)
     for (let attempt = 1; attempt < MAX_PIN_ATTEMPTS; attempt++) {
@@ -97,8 +128,7 @@ test.describe('staff mode, wired to the main process', () => {
   })
 
   test('the usage chart shows the visits the test made', async ({ page, baseURL }) => {
-    const main = await wireToMainProcess(page, baseURL!)
-    await main.store.setPin(await hashPin(PIN))
+    const main = await wireToMainProcess(page, baseURL!, { staffPin: { pin: PIN } })
     await openKiosk(page)
     for (let visit = 0; visit < 3; visit++) {
       await page.getByTestId('attract-lang-vi').tap()
@@ -123,8 +153,7 @@ test.describe('staff mode, wired to the main process', () => {
   })
 
   test('staff mode leaves by itself after two minutes without a touch', async ({ page, baseURL }) => {
-    const main = await wireToMainProcess(page, baseURL!)
-    await main.store.setPin(await hashPin(PIN))
+    const main = await wireToMainProcess(page, baseURL!, { staffPin: { pin: PIN } })
     await page.clock.install()
     await openKiosk(page)
     await openStaffMode(page)
@@ -167,8 +196,7 @@ for (const size of SCREEN_SIZES) {
     baseURL,
   }) => {
     await page.setViewportSize(size)
-    const main = await wireToMainProcess(page, baseURL!, { settings: { clinicLocale: 'ar' } })
-    await main.store.setPin(await hashPin(PIN))
+    await wireToMainProcess(page, baseURL!, { settings: { clinicLocale: 'ar' }, staffPin: { pin: PIN } })
     await openKiosk(page)
     await openStaffMode(page)
     await expect(page.getByTestId('screen-staff-pin')).toHaveAttribute('dir', 'rtl')
