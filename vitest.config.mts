@@ -16,7 +16,7 @@ export default defineConfig({
           include: ['tests/unit/main/**/*.test.ts'],
           alias: { electron: resolve(root, 'tests/mocks/electron.ts') },
           // The staff PIN's scrypt is slow on purpose (about 100 ms a try, more on a busy 2-core machine).
-          testTimeout: 30_000,
+          testTimeout: 120_000,
         },
       },
       {

@@ -1,7 +1,7 @@
 import { useIdle } from '@vueuse/core'
 import { computed, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { localeInfo } from '../i18n/locales'
+import { localeInfo, scriptStyle } from '../i18n/locales'
 import { useBridge } from '../platform/use-bridge'
 import { useSettingsStore } from '../stores/settings'
 import { useStaffStore } from '../stores/staff'
@@ -12,16 +12,18 @@ const STAFF_IDLE_MS = 2 * 60_000
 
 /**
  * Staff screens' words, in the clinic's language (not the visitor's), with the
- * lang and dir to set on the staff screen.
+ * lang, dir and font (the page's font follows the visitor's language, which may
+ * lack the clinic's letters) to set on the staff screen.
  */
 export function useStaffText() {
   const { t } = useI18n()
   const settings = useSettingsStore()
   const locale = computed(() => settings.config.clinicLocale)
   const dir = computed(() => localeInfo(locale.value).dir)
+  const style = computed(() => scriptStyle(localeInfo(locale.value)))
   /** A staff message in the clinic's language. */
   const st = (key: string, named: Record<string, unknown> = {}) => t(`staff.${key}`, named, { locale: locale.value })
-  return { st, locale, dir }
+  return { st, locale, dir, style }
 }
 
 /** Leaves staff mode: main closes the staff session, and the kiosk starts over for the next visitor. */

@@ -191,6 +191,25 @@ test('a plain browser has no staff mode: the corner is not there', async ({ page
 })
 
 for (const size of SCREEN_SIZES) {
+  for (const clinicLocale of ['ar', 'ur'] as const) {
+    test(`the "staff access needs resetting" screen at ${size.name} in ${clinicLocale} passes axe and reads right to left`, async ({
+      page,
+      baseURL,
+    }) => {
+      await page.setViewportSize(size)
+      await wireToMainProcess(page, baseURL!, { settings: { clinicLocale }, staffPin: { fileText: 'not json' } })
+      await openKiosk(page)
+      await openStaffMode(page)
+      await expect(page.getByTestId('screen-staff-pin')).toHaveAttribute('dir', 'rtl')
+      await expect(page.getByTestId('pin-key-1')).toHaveCount(0)
+      expect(await accessibilityViolations(page)).toEqual([])
+      expect(await undersizedTargets(page)).toEqual([])
+      await saveScreenshot(page, `staff-reset-needed-${clinicLocale}-${size.name}`)
+    })
+  }
+}
+
+for (const size of SCREEN_SIZES) {
   test(`staff screens at ${size.name} pass axe, have touch-sized controls, and read right to left in an Arabic clinic`, async ({
     page,
     baseURL,
