@@ -1,6 +1,12 @@
+import type { IpcMain } from 'electron'
 import { vi, type Mock } from 'vitest'
 import { DEFAULT_CONFIG } from '../../../electron/default-config'
-import type { IpcHandlers } from '../../../electron/main/ipc'
+import { registerIpcHandlers, type IpcHandlers } from '../../../electron/main/ipc'
+import { ipcMain, resetElectronMock } from '../../mocks/electron'
+import { fakeLog } from './fake-log'
+
+/** The origin the fake gate trusts. */
+export const APP_ORIGIN = 'app://kiosk'
 
 /** Fake handlers for every channel, each answering with a result the contract accepts. */
 export function fakeIpcHandlers(): { [K in keyof IpcHandlers]: Mock<IpcHandlers[K]> } {
@@ -22,4 +28,19 @@ export function fakeIpcHandlers(): { [K in keyof IpcHandlers]: Mock<IpcHandlers[
     exportUsage: vi.fn(() => ({ state: 'cancelled' as const })),
     quitKiosk: vi.fn(() => null),
   }
+}
+
+/**
+ * The real IPC gate registered on the electron mock's ipcMain over fake
+ * handlers, trusting APP_ORIGIN; staff mode is open while `staffOpen` is true.
+ */
+export function registerGateOverFakes() {
+  resetElectronMock()
+  const gate = { log: fakeLog(), handlers: fakeIpcHandlers(), staffOpen: false }
+  registerIpcHandlers(ipcMain as unknown as IpcMain, gate.handlers, {
+    appOrigin: APP_ORIGIN,
+    log: gate.log,
+    staffOpen: () => gate.staffOpen,
+  })
+  return gate
 }

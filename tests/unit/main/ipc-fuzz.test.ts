@@ -3,16 +3,12 @@
  * malformed payloads of every kind on every channel, from trusted and untrusted
  * senders, with staff mode open for half the calls.
  */
-import type { IpcMain } from 'electron'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { CHANNELS, CONTRACT, STAFF_ONLY_CHANNELS, type ChannelName } from '../../../electron/contract'
 import { DEFAULT_CONFIG } from '../../../electron/default-config'
-import { registerIpcHandlers } from '../../../electron/main/ipc'
-import { ipcMain, resetElectronMock } from '../../mocks/electron'
-import { fakeIpcHandlers } from './fake-ipc-handlers'
-import { fakeLog } from './fake-log'
+import { ipcMain } from '../../mocks/electron'
+import { registerGateOverFakes } from './fake-ipc-handlers'
 
-const APP_ORIGIN = 'app://kiosk'
 const APP_FRAME = { url: 'app://kiosk/index.html', parent: null }
 const NAMES = Object.keys(CHANNELS) as ChannelName[]
 /** Calls per channel; two full rounds of every generator. */
@@ -269,20 +265,13 @@ function hasPollutionKey(value: unknown): boolean {
 }
 
 describe('IPC gate fuzz', () => {
-  let log: ReturnType<typeof fakeLog>
-  let handlers: ReturnType<typeof fakeIpcHandlers>
-  let staffOpen: boolean
+  let gate: ReturnType<typeof registerGateOverFakes>
+  let log: typeof gate.log
+  let handlers: typeof gate.handlers
 
   beforeEach(() => {
-    resetElectronMock()
-    log = fakeLog()
-    handlers = fakeIpcHandlers()
-    staffOpen = false
-    registerIpcHandlers(ipcMain as unknown as IpcMain, handlers, {
-      appOrigin: APP_ORIGIN,
-      log,
-      staffOpen: () => staffOpen,
-    })
+    gate = registerGateOverFakes()
+    ;({ log, handlers } = gate)
   })
 
   it('covers every channel with every kind of malformed payload', () => {
@@ -305,8 +294,8 @@ describe('IPC gate fuzz', () => {
         const { payload, kind } = GENERATORS[generator]!(random, name)
         const untrusted = call % 7 === 3
         const sender = untrusted ? pick(random, UNTRUSTED_SENDERS) : APP_FRAME
-        staffOpen = call % 2 === 0
-        const label = `${name} #${call}: ${generator}${untrusted ? ' from an untrusted sender' : ''}, staff ${staffOpen ? 'open' : 'closed'}`
+        gate.staffOpen = call % 2 === 0
+        const label = `${name} #${call}: ${generator}${untrusted ? ' from an untrusted sender' : ''}, staff ${gate.staffOpen ? 'open' : 'closed'}`
 
         let result: unknown
         try {
@@ -319,7 +308,7 @@ describe('IPC gate fuzz', () => {
         if (untrusted) expected = 'forbidden-sender'
         else if (kind !== 'unknown') expected = 'invalid-payload'
         else if (!schema.safeParse(payload).success) expected = 'invalid-payload'
-        else expected = staffOnly && !staffOpen ? 'staff-only' : 'ok'
+        else expected = staffOnly && !gate.staffOpen ? 'staff-only' : 'ok'
 
         if (expected === 'ok') {
           expect(result, label).toMatchObject({ ok: true })

@@ -4,10 +4,8 @@ import { CHANNELS } from '../../../electron/contract'
 import { DEFAULT_CONFIG } from '../../../electron/default-config'
 import { registerIpcHandlers } from '../../../electron/main/ipc'
 import { ipcMain, resetElectronMock } from '../../mocks/electron'
-import { fakeIpcHandlers } from './fake-ipc-handlers'
-import { fakeLog } from './fake-log'
+import { APP_ORIGIN, registerGateOverFakes } from './fake-ipc-handlers'
 
-const APP_ORIGIN = 'app://kiosk'
 const appFrame = { url: 'app://kiosk/index.html', parent: null }
 
 function call(channel: string, senderFrame: unknown, payload?: unknown) {
@@ -17,20 +15,13 @@ function call(channel: string, senderFrame: unknown, payload?: unknown) {
 }
 
 describe('IPC registration', () => {
-  let log: ReturnType<typeof fakeLog>
-  let handlers: ReturnType<typeof fakeIpcHandlers>
-  let staffOpen: boolean
+  let gate: ReturnType<typeof registerGateOverFakes>
+  let log: typeof gate.log
+  let handlers: typeof gate.handlers
 
   beforeEach(() => {
-    resetElectronMock()
-    log = fakeLog()
-    handlers = fakeIpcHandlers()
-    staffOpen = false
-    registerIpcHandlers(ipcMain as unknown as IpcMain, handlers, {
-      appOrigin: APP_ORIGIN,
-      log,
-      staffOpen: () => staffOpen,
-    })
+    gate = registerGateOverFakes()
+    ;({ log, handlers } = gate)
   })
 
   it('registers a handler for every channel of the contract', () => {
@@ -61,7 +52,7 @@ describe('IPC registration', () => {
         error: { code: 'staff-only' },
       })
       expect(handlers[name]).not.toHaveBeenCalled()
-      staffOpen = true
+      gate.staffOpen = true
       await expect(call(CHANNELS[name], appFrame, payload)).resolves.toMatchObject({ ok: true })
     },
   )
@@ -158,7 +149,7 @@ describe('IPC registration', () => {
   })
 
   it('logs only issue paths and codes, never the values, and at most three of them', async () => {
-    staffOpen = true
+    gate.staffOpen = true
     const secretish = 'Jane Doe, born 1950\n2026-01-01 [info] Staff mode opened'
     const config = { ...DEFAULT_CONFIG, clinicName: 12, clinicPhone: [secretish], paperSize: secretish, extra: 1 }
     delete (config as Record<string, unknown>).idleTimeoutSeconds
@@ -231,7 +222,7 @@ describe('IPC registration', () => {
     )
     await expect(call(CHANNELS.getConfig, appFrame)).resolves.toMatchObject({ ok: false, error: { code: 'internal' } })
     handlers.getUsage.mockRejectedValue(new Error('disk gone'))
-    staffOpen = true
+    gate.staffOpen = true
     await expect(call(CHANNELS.getUsage, appFrame)).resolves.toMatchObject({ ok: false, error: { code: 'internal' } })
 
     resetElectronMock()
