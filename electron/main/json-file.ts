@@ -161,7 +161,10 @@ export async function removeLeftoverTempFiles(files: readonly string[], log: Log
         await unlink(join(folder, name))
         log.warn(`Removed ${name}, left over from an interrupted save`)
       } catch (error) {
-        log.error(`Could not remove ${name}, left over from an interrupted save`, error)
+        // Gone already (its save finished after all): nothing left to remove.
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+          log.error(`Could not remove ${name}, left over from an interrupted save`, error)
+        }
       }
     }
   }

@@ -153,6 +153,8 @@ describe(
       expect(files.staff.status().pin).toBe('set')
       await expect(files.staff.setPin('11112222')).resolves.toMatchObject({ state: 'refused' })
       await expect(files.staff.login(PIN)).resolves.toEqual({ state: 'open' })
+      // The sign-in's count is saved in the background: let it land before the next "start".
+      await files.counters.flushed()
       return { ...files, log }
     }
 
