@@ -15,6 +15,10 @@ const CHROMIUM_ARGS = [
 
 export default defineConfig({
   outputDir: 'test-results/artifacts',
+  // Shared, busy 2-core machines: a staff test hashes PINs with scrypt (slow on purpose) while two browsers run.
+  // Generous limits keep a slow machine from failing a correct test; a hang still fails.
+  timeout: 180_000,
+  expect: { timeout: 30_000 },
   forbidOnly: !!process.env.CI,
   retries: 0,
   workers: 2,

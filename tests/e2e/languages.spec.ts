@@ -18,7 +18,7 @@ const LANGUAGES = [...LOCALE_TAGS, 'en-XA'] as const
 
 test.describe('every screen, in every language, at both sizes', () => {
   // Each test walks eleven screens with axe on every one.
-  test.describe.configure({ timeout: 120_000 })
+  test.describe.configure({ timeout: 300_000 })
 
   for (const locale of LANGUAGES) {
     for (const size of SCREEN_SIZES) {
