@@ -6,6 +6,7 @@ import { defineConfig } from 'electron-vite'
 import type { Plugin } from 'vite'
 import { CONTENT_SECURITY_POLICY } from './electron/csp'
 import { writePseudoLocale } from './scripts/pseudo-locale.mjs'
+import { translationReviews } from './scripts/vite-translation-reviews'
 
 const root = import.meta.dirname
 const { version } = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string }
@@ -88,6 +89,7 @@ export default defineConfig(({ mode }) => {
           escapeHtml: true,
           dropMessageCompiler: true,
         }),
+        translationReviews(root),
         contentSecurityPolicyMeta(),
       ],
     },

@@ -21,7 +21,7 @@ export default defineConfig(
     languageOptions: { globals: globals.browser },
   },
   {
-    files: ['electron/**/*.ts', 'tests/**/*.ts', 'scripts/**/*.mjs', '*.config.{js,ts,mts}'],
+    files: ['electron/**/*.ts', 'tests/**/*.ts', 'scripts/**/*.{mjs,ts}', '*.config.{js,ts,mts}'],
     languageOptions: { globals: globals.node },
   },
   {

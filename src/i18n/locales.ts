@@ -1,10 +1,16 @@
 import type { LocaleTag } from '../../electron/contract'
 
-/** Who has checked a translation. Shown to staff, never to visitors. */
+/**
+ * Who has checked a language's visitor text, as this build found it: the source
+ * text, a machine draft nobody has reviewed, a translation reviewed by a
+ * qualified medical translator, or one whose text (or the English it
+ * translates) has changed since that review. Computed at build time from the
+ * review records in locales/reviews/ (scripts/translation-reviews.ts).
+ */
 export type ReviewStatus =
   | { state: 'source' }
-  | { state: 'machine-drafted'; draftedOn: string }
-  | { state: 'reviewed'; reviewer: string; reviewedOn: string }
+  | { state: 'machine-draft'; draftedOn: string }
+  | { state: 'reviewed' | 'changed'; reviewer: string; qualification: string; reviewedOn: string }
 
 /** What the kiosk knows about one of its languages. */
 export interface LocaleInfo {
@@ -19,11 +25,9 @@ export interface LocaleInfo {
    * overlap (Noto Sans Arabic spans 2.11 em, Nastaliq, which stacks letters diagonally, 2.5 em).
    */
   lineHeight: number
-  review: ReviewStatus
 }
 
 const LATIN = "'Noto Sans', sans-serif"
-const DRAFTED: ReviewStatus = { state: 'machine-drafted', draftedOn: '2026-11-26' }
 
 /** The locale registry: every language the kiosk ships, in the picker's default order. */
 export const LOCALES: Readonly<Record<LocaleTag, LocaleInfo>> = {
@@ -33,7 +37,6 @@ export const LOCALES: Readonly<Record<LocaleTag, LocaleInfo>> = {
     dir: 'ltr',
     fontStack: LATIN,
     lineHeight: 1.4,
-    review: { state: 'source' },
   },
   es: {
     tag: 'es',
@@ -41,7 +44,6 @@ export const LOCALES: Readonly<Record<LocaleTag, LocaleInfo>> = {
     dir: 'ltr',
     fontStack: LATIN,
     lineHeight: 1.4,
-    review: DRAFTED,
   },
   'zh-Hans': {
     tag: 'zh-Hans',
@@ -49,7 +51,6 @@ export const LOCALES: Readonly<Record<LocaleTag, LocaleInfo>> = {
     dir: 'ltr',
     fontStack: "'Noto Sans SC', 'Noto Sans', sans-serif",
     lineHeight: 1.5,
-    review: DRAFTED,
   },
   vi: {
     tag: 'vi',
@@ -57,7 +58,6 @@ export const LOCALES: Readonly<Record<LocaleTag, LocaleInfo>> = {
     dir: 'ltr',
     fontStack: LATIN,
     lineHeight: 1.4,
-    review: DRAFTED,
   },
   tl: {
     tag: 'tl',
@@ -65,7 +65,6 @@ export const LOCALES: Readonly<Record<LocaleTag, LocaleInfo>> = {
     dir: 'ltr',
     fontStack: LATIN,
     lineHeight: 1.4,
-    review: DRAFTED,
   },
   ar: {
     tag: 'ar',
@@ -73,16 +72,14 @@ export const LOCALES: Readonly<Record<LocaleTag, LocaleInfo>> = {
     dir: 'rtl',
     fontStack: "'Noto Sans Arabic', 'Noto Sans', sans-serif",
     lineHeight: 2.15,
-    review: DRAFTED,
   },
-  pl: { tag: 'pl', nativeName: 'Polski', dir: 'ltr', fontStack: LATIN, lineHeight: 1.4, review: DRAFTED },
+  pl: { tag: 'pl', nativeName: 'Polski', dir: 'ltr', fontStack: LATIN, lineHeight: 1.4 },
   ur: {
     tag: 'ur',
     nativeName: 'اردو',
     dir: 'rtl',
     fontStack: "'Noto Nastaliq Urdu', 'Noto Sans Arabic', 'Noto Sans', sans-serif",
     lineHeight: 2.55,
-    review: DRAFTED,
   },
 }
 
@@ -99,8 +96,6 @@ export const PSEUDO_LOCALE: Omit<LocaleInfo, 'tag'> & { tag: 'en-XA' } = {
   dir: 'ltr',
   fontStack: LATIN,
   lineHeight: 1.4,
-
-  review: { state: 'source' },
 }
 
 /** A language the renderer can display: a shipped one, or the pseudo-locale. */
