@@ -29,6 +29,10 @@ export default defineConfig({
       {
         plugins: [vue(), VueI18nPlugin({ include: [resolve(root, 'locales/*.json')] })],
         define: { __APP_VERSION__: JSON.stringify('0.0.0-test') },
+        // Review statuses as a test fixture (with a reviewed and a changed translation), not from locales/reviews.
+        resolve: {
+          alias: { 'virtual:translation-reviews': resolve(root, 'tests/unit/renderer/review-statuses.fixture.ts') },
+        },
         test: {
           name: 'renderer',
           environment: 'happy-dom',

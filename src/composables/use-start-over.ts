@@ -33,7 +33,7 @@ export function useStartOver(): (reason: StartOverReason) => void {
       })
     }
     resetVisitorStores(pinia)
-    setLocale(settings.config.defaultLocale)
+    setLocale(settings.visitorDefaultLocale)
     void bridge.clearVisitorData()
   }
 }

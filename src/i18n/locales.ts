@@ -12,6 +12,11 @@ export type ReviewStatus =
   | { state: 'machine-draft'; draftedOn: string }
   | { state: 'reviewed' | 'changed'; reviewer: string; qualification: string; reviewedOn: string }
 
+/** Whether visitors can rely on a language's text: the source, or a review that still matches it. */
+export function isReviewed(status: ReviewStatus): boolean {
+  return status.state === 'source' || status.state === 'reviewed'
+}
+
 /** What the kiosk knows about one of its languages. */
 export interface LocaleInfo {
   tag: LocaleTag

@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { computed, ref } from 'vue'
 import type { AppInfo, KioskConfig } from '../../electron/contract'
 import { DEFAULT_CONFIG } from '../../electron/default-config'
+import { offeredLocales, visitorDefaultLocale } from '../i18n/reviews'
 import type { KioskBridge } from '../platform/bridge'
 
 /**
@@ -12,6 +13,10 @@ export const useSettingsStore = defineStore('settings', () => {
   const config = ref<KioskConfig>(structuredClone(DEFAULT_CONFIG) as KioskConfig)
   const appInfo = ref<AppInfo | null>(null)
   const loadProblem = ref<string | null>(null)
+  /** The languages visitors are offered now, in the staff's order (the reviewed-only rule applied). */
+  const offered = computed(() => offeredLocales(config.value))
+  /** The visitor's language after each reset: the staff's default, or a fallback when it is not offered. */
+  const visitorDefault = computed(() => visitorDefaultLocale(config.value.defaultLocale, offered.value))
 
   /** Loads configuration and app info from the shell. */
   async function load(bridge: KioskBridge): Promise<void> {
@@ -32,5 +37,13 @@ export const useSettingsStore = defineStore('settings', () => {
     loadProblem.value = null
   }
 
-  return { config, appInfo, loadProblem, load, $reset }
+  return {
+    config,
+    appInfo,
+    loadProblem,
+    offeredLocales: offered,
+    visitorDefaultLocale: visitorDefault,
+    load,
+    $reset,
+  }
 })
