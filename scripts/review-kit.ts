@@ -67,8 +67,11 @@ async function importKit(
   review: { reviewer?: string; qualification?: string; date?: string },
   localesDir: string,
 ): Promise<void> {
-  const today = new Date().toLocaleDateString('sv')
-  if (review.date && review.date > today) throw new UsageError(`--date ${review.date} is in the future`)
+  const missing = (['reviewer', 'qualification', 'date'] as const).filter((option) => !review[option]?.trim())
+  if (missing.length > 0) throw new UsageError(`import needs ${missing.map((option) => `--${option}`).join(', ')}`)
+  if (!z.iso.date().safeParse(review.date).success)
+    throw new UsageError(`--date ${review.date} is not a day (YYYY-MM-DD)`)
+  if (review.date! > new Date().toLocaleDateString('sv')) throw new UsageError(`--date ${review.date} is in the future`)
   const imported = await importXliff(readFileSync(file, 'utf8'), (tag) => readMessages(localesDir, tag))
   const previous = readReviewRecord(localesDir, imported.tag)
   const record = ReviewedRecordSchema.safeParse({
@@ -80,7 +83,7 @@ async function importKit(
     contentVersion: contentVersion(readMessages(localesDir, SOURCE_LOCALE), imported.messages),
   })
   if (!record.success) {
-    throw new UsageError(`--reviewer, --qualification and --date are needed:\n${z.prettifyError(record.error)}`)
+    throw new UsageError(`--reviewer, --qualification or --date is not valid:\n${z.prettifyError(record.error)}`)
   }
   if (imported.changed.length > 0) {
     writeFileSync(join(localesDir, `${imported.tag}.json`), `${JSON.stringify(imported.messages, null, 2)}\n`)
