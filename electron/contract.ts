@@ -64,6 +64,13 @@ export const KioskConfigSchema = z
     /** Printed on the handout; empty leaves the line out. */
     clinicName: z.string().trim().pipe(plainText(80)),
     clinicPhone: z.string().trim().pipe(plainText(40)),
+    /** The emergency number to call (911, 999, 112…); empty says "your local emergency number". */
+    emergencyNumber: z
+      .string()
+      .trim()
+      .regex(/^(\d{2,6})?$/, 'An emergency number is 2 to 6 digits, or empty'),
+    /** Offer visitors only the languages whose translation a medical translator has reviewed. */
+    reviewedLanguagesOnly: z.boolean(),
   })
   .refine((config) => config.enabledLocales.includes(config.defaultLocale), {
     message: 'The default language must be one of the enabled languages',
