@@ -115,6 +115,7 @@ export const HandoutSpecSchema = HandoutRequestSchema.extend({
   secondLocale: LocaleTagSchema.nullable(),
   clinicName: z.string().max(80),
   clinicPhone: z.string().max(40),
+  emergencyNumber: KioskConfigSchema.shape.emergencyNumber,
 })
 /** Everything the printed handout shows. */
 export type HandoutSpec = z.infer<typeof HandoutSpecSchema>

@@ -17,6 +17,7 @@ export function handoutSpecFor(request: HandoutRequest, config: KioskConfig): Ha
     secondLocale: bilingual ? config.clinicLocale : null,
     clinicName: config.clinicName,
     clinicPhone: config.clinicPhone,
+    emergencyNumber: config.emergencyNumber,
   }
 }
 

@@ -27,6 +27,7 @@ try {
       secondLocale: null,
       clinicName: 'Eastside Family Clinic',
       clinicPhone: '555-0100',
+      emergencyNumber: '911',
     }
     const times = []
     let bytes = 0

@@ -46,7 +46,15 @@ test.describe('the kiosk shell in a browser', () => {
     await page.getByTestId('lang-es').tap()
     await expect(page.getByTestId('screen-about')).toBeVisible()
     expect(await violations()).toEqual([])
-    const spec = { locale: 'es', chosen: [], paperSize: 'A4', secondLocale: null, clinicName: '', clinicPhone: '' }
+    const spec = {
+      locale: 'es',
+      chosen: [],
+      paperSize: 'A4',
+      secondLocale: null,
+      clinicName: '',
+      clinicPhone: '',
+      emergencyNumber: '',
+    }
     await page.goto(`/handout.html#${encodeURIComponent(JSON.stringify(spec))}`)
     await expect(
       page.evaluate(() => (window as unknown as { handoutReady: Promise<boolean> }).handoutReady),

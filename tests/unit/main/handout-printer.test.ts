@@ -68,6 +68,7 @@ describe('handout printing in the main process', () => {
       secondLocale: 'en',
       clinicName: 'Eastside Clinic',
       clinicPhone: '',
+      emergencyNumber: '',
     })
   })
 

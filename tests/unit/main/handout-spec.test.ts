@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_CONFIG } from '../../../electron/default-config'
 import { handoutPageUrl, handoutSpecFor, handoutSpecFromHash } from '../../../electron/handout-spec'
 
-const config = { ...DEFAULT_CONFIG, clinicName: 'Eastside Clinic', clinicPhone: '555-0100', paperSize: 'A4' as const }
+const config = {
+  ...DEFAULT_CONFIG,
+  clinicName: 'Eastside Clinic',
+  clinicPhone: '555-0100',
+  emergencyNumber: '999',
+  paperSize: 'A4' as const,
+}
 
 describe('the handout spec', () => {
   it('adds the clinic’s language only when the handout is bilingual and the visitor reads another language', () => {
@@ -10,6 +16,13 @@ describe('the handout spec', () => {
     expect(handoutSpecFor({ locale: 'vi', chosen: [] }, bilingual).secondLocale).toBe('en')
     expect(handoutSpecFor({ locale: 'en', chosen: [] }, bilingual).secondLocale).toBeNull()
     expect(handoutSpecFor({ locale: 'vi', chosen: [] }, config).secondLocale).toBeNull()
+  })
+
+  it('carries the clinic’s phone and emergency number to the printed page', () => {
+    expect(handoutSpecFor({ locale: 'es', chosen: [] }, config)).toMatchObject({
+      clinicPhone: '555-0100',
+      emergencyNumber: '999',
+    })
   })
 
   it('travels to the handout page in the URL fragment and back unchanged', () => {
