@@ -1,17 +1,7 @@
 import { defineConfig } from '@playwright/test'
+import { CHROMIUM_LAUNCH } from './scripts/chromium-launch.mjs'
 
 const WEB_PORT = 4173
-
-/** Flags that let Debian's Chromium run headless in CI without reaching the network. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 
 export default defineConfig({
   outputDir: 'test-results/artifacts',
@@ -38,7 +28,7 @@ export default defineConfig({
         baseURL: `http://127.0.0.1:${WEB_PORT}/`,
         hasTouch: true,
         viewport: { width: 1920, height: 1080 },
-        launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
+        launchOptions: CHROMIUM_LAUNCH,
       },
     },
     {

@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { chromium } from '@playwright/test'
+import { CHROMIUM_LAUNCH } from './chromium-launch.mjs'
 
 /**
  * Serves out/renderer on `port` and launches Chromium. `open(page, path)`
@@ -17,17 +18,7 @@ export async function startBenchBrowser(port) {
     ['vite', 'preview', '--outDir', 'out/renderer', '--host', '127.0.0.1', '--port', `${port}`, '--strictPort'],
     { stdio: 'ignore' },
   )
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  const browser = await chromium.launch(CHROMIUM_LAUNCH)
   return {
     browser,
     async open(page, path = '/') {

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { basename, dirname, join } from 'node:path'
 import { chromium } from '@playwright/test'
+import { CHROMIUM_LAUNCH } from './chromium-launch.mjs'
 import type { LocaleTag } from '../electron/contract'
 import { LOCALES, SOURCE_LOCALE, type ReviewStatus } from '../src/i18n/locales'
 import { pluralCategories } from '../src/i18n/plural'
@@ -16,16 +17,6 @@ import { visitorSections, type Messages } from './translation-reviews'
 const root = join(import.meta.dirname, '..')
 /** Where the document is served from inside Playwright (routed, never on the network). */
 const ORIGIN = 'http://review-kit.invalid'
-/** The flags the end-to-end tests run Debian's Chromium with (playwright.config.ts). */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 
 /** Headings for the sections whose own title would not say where they show. */
 const SECTION_NAMES: Record<string, string> = {
@@ -163,10 +154,7 @@ ${screens}
 export async function writeReviewPdf(file: string, review: ReviewDocument): Promise<void> {
   const fonts = shippedFonts()
   const html = documentHtml(review, fonts.css)
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  })
+  const browser = await chromium.launch(CHROMIUM_LAUNCH)
   try {
     const page = await browser.newPage()
     await page.route(`${ORIGIN}/**`, (route) => {
