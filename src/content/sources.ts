@@ -15,6 +15,8 @@ export const SOURCES = {
   medlineplus: { short: 'MedlinePlus', full: 'MedlinePlus. "Muscle Cramps". medlineplus.gov/musclecramps.html.' },
   ninds: { short: 'NINDS', full: 'NINDS. "Restless Legs Syndrome". ninds.nih.gov.' },
   merck: { short: 'Merck Manual', full: 'Merck Manual, Consumer Version. "Muscle cramps".' },
+  nhsClots: { short: 'NHS', full: 'NHS. "Deep vein thrombosis" and "Pulmonary embolism". nhs.uk.' },
+  cdc: { short: 'CDC', full: 'US CDC. "Venous thromboembolism (blood clots)". cdc.gov.' },
   cochraneMagnesium: {
     short: 'Cochrane',
     full: 'Garrison SR, et al. Magnesium for skeletal muscle cramps. Cochrane Database Syst Rev. 2020. CD009402.',
@@ -26,6 +28,10 @@ export const SOURCES = {
   fda: {
     short: 'FDA',
     full: 'US FDA. Drug Safety Communication: quinine (Qualaquin) for night leg cramps. 2010.',
+  },
+  mhra: {
+    short: 'MHRA',
+    full: 'UK MHRA. Drug Safety Update: quinine, not for routine treatment of nocturnal leg cramps.',
   },
   aan: {
     short: 'AAN',
@@ -50,13 +56,27 @@ export const SCREEN_SOURCES: Record<ContentScreen, readonly SourceId[]> = {
   selfcheck: ['nhs', 'aafp', 'garrison'],
   during: ['nhs', 'mayo'],
   prevention: ['hallegraeff', 'nhs', 'mayo'],
-  avoid: ['fda', 'aan', 'cochraneQuinine', 'cochraneMagnesium'],
-  doctor: ['medlineplus', 'nhs', 'nice', 'merck'],
-  handout: ['nhs', 'aafp', 'fda', 'medlineplus'],
+  avoid: ['fda', 'mhra', 'aan', 'cochraneQuinine', 'cochraneMagnesium'],
+  doctor: ['nhsClots', 'cdc', 'medlineplus', 'nhs', 'nice', 'merck'],
+  handout: ['nhs', 'aafp', 'fda', 'medlineplus', 'cdc'],
 }
 
-/** When the content was last checked against its sources (ISO date). */
-export const CONTENT_REVIEWED_ON = '2026-11-26'
+/** When the kiosk's makers last checked the content against its sources (ISO date). */
+export const CONTENT_REVIEWED_ON = '2026-12-01'
+
+/** A clinician's sign-off of the content: who, in what role, on which date (ISO). */
+export interface ClinicalReview {
+  reviewer: string
+  role: string
+  reviewedOn: string
+}
+
+/**
+ * The clinical review of the current content, or null while no clinician has
+ * reviewed it (the Sources screen then says so). The kiosk's makers wrote the
+ * text from the sources above; only a named clinician's review goes here.
+ */
+export const CLINICAL_REVIEW: ClinicalReview | null = null
 
 /** The short names to show on a screen, without repeats. */
 export function shortSourceNames(screen: ContentScreen): string[] {
