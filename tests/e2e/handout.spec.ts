@@ -1,16 +1,25 @@
 import { readFileSync } from 'node:fs'
 import { LOCALE_TAGS, PAPER_SIZES, type HandoutSpec, type KioskConfig, type LocaleTag } from '../../electron/contract'
-import { SELFCHECK_ITEMS, URGENT_SIGNS } from '../../src/content/journey'
+import { EMERGENCY_SIGNS, SELFCHECK_ITEMS, SUMMARY_POINTS, URGENT_SIGNS } from '../../src/content/journey'
 import { LOCALES } from '../../src/i18n/locales'
 import type { Page } from '@playwright/test'
 import { expect, openKiosk, test, walkTo } from './fixtures'
 import { decodeQrCode, readPdf, squeezed } from './pdf'
 
-type Messages = { selfcheck: { items: Record<string, string> }; doctor: { urgent: Record<string, string> } }
+type Messages = {
+  selfcheck: { items: Record<string, string> }
+  doctor: {
+    urgent: Record<string, string>
+    emergency: { call: string; callLocal: string; signs: Record<string, string>; why: string }
+  }
+  handout: { summaryTitle: string; summary: Record<string, string> }
+  causes: { cards: { medicines: { action: string } } }
+  printed: { callDoctor: string }
+}
 const messagesOf = (tag: LocaleTag) => JSON.parse(readFileSync(`locales/${tag}.json`, 'utf8')) as Messages
 
 const CHOSEN = ['over60', 'fluids'] as const
-const CLINIC = { clinicName: 'Eastside Family Clinic', clinicPhone: '555-0100', emergencyNumber: '' }
+const CLINIC = { clinicName: 'Eastside Family Clinic', clinicPhone: '555-0100', emergencyNumber: '999' }
 /** PDF page sizes in points. */
 const PAGE_POINTS = { A4: { width: 595, height: 842 }, Letter: { width: 612, height: 792 } }
 
@@ -18,7 +27,7 @@ test.describe.configure({ timeout: 180_000 })
 
 /**
  * Whether a sentence is on the printed page, read back from the PDF with pdftotext.
- * - Left-to-right scripts: the whole sentence, in order.
+ * - Left-to-right scripts: the whole sentence, in order (hyphens aside).
  * - Arabic: every word of it. pdftotext splits some right-to-left lines into two
  *   "columns" and prints them apart, so whole sentences do not come back in order.
  * - Urdu: pdftotext cannot map Nastaliq's stacked glyphs back to letters (it reads
@@ -38,12 +47,14 @@ async function readableText(
   if (LOCALES[locale].dir === 'rtl') {
     return { shows: (sentence) => sentence.split(/\s+/).every((word) => text.includes(squeezed(word))) }
   }
-  return { shows: (sentence) => text.includes(squeezed(sentence)) }
+  // pdftotext drops the hyphen where a hyphenated word (Tagalog "pag-unat") breaks across lines.
+  const unhyphenated = text.replace(/-/g, '')
+  return { shows: (sentence) => unhyphenated.includes(squeezed(sentence).replace(/-/g, '')) }
 }
 
 for (const locale of LOCALE_TAGS) {
   for (const paperSize of PAPER_SIZES) {
-    test(`the ${locale} handout on ${paperSize} shows the visitor's two choices, the clinic and the urgent signs`, async ({
+    test(`the ${locale} handout on ${paperSize} shows the visitor's two choices, the emergency tier and clinic on page 1, the urgent signs and the Remember box`, async ({
       page,
       problems,
     }, testInfo) => {
@@ -72,7 +83,19 @@ for (const locale of LOCALE_TAGS) {
       for (const item of unchosen) expect(printed.shows(messages.selfcheck.items[item]!), item).toBe(false)
       for (const sign of URGENT_SIGNS) expect(printed.shows(messages.doctor.urgent[sign]!), sign).toBe(true)
       expect(squeezed(pdf.text)).toContain(squeezed(CLINIC.clinicName))
-      expect(squeezed(pdf.text)).toContain(squeezed(CLINIC.clinicPhone))
+
+      // The emergency tier, whole, and the numbers to call are on page 1, where reading starts.
+      const pageOne = pdf.text.split('\f')[0]!
+      expect(squeezed(pageOne)).toContain(CLINIC.emergencyNumber)
+      expect(squeezed(pageOne)).toContain(squeezed(CLINIC.clinicPhone))
+      const onPageOne = await readableText(locale, pageOne, page)
+      const emergency = messages.doctor.emergency
+      expect(onPageOne.shows(emergency.call.replace('{number}', CLINIC.emergencyNumber)), 'emergency call').toBe(true)
+      for (const sign of EMERGENCY_SIGNS) expect(onPageOne.shows(emergency.signs[sign]!), sign).toBe(true)
+      expect(onPageOne.shows(emergency.why), 'emergency why').toBe(true)
+
+      expect(printed.shows(messages.handout.summaryTitle), 'Remember').toBe(true)
+      for (const point of SUMMARY_POINTS) expect(printed.shows(messages.handout.summary[point]!), point).toBe(true)
 
       expect(pdf.pages).toBeGreaterThanOrEqual(1)
       expect(pdf.pages).toBeLessThanOrEqual(2)
@@ -91,7 +114,10 @@ for (const locale of LOCALE_TAGS) {
 
 /** Opens handout.html, the page the main process prints, for a spec, and waits for its ready signal. */
 async function openHandoutPage(page: Page, spec: HandoutSpec): Promise<void> {
+  // From a blank page, so that a second spec is a new load and not a same-document change of the hash.
+  await page.goto('about:blank')
   await page.goto(`/handout.html#${encodeURIComponent(JSON.stringify(spec))}`)
+  await expect(page.locator('.handout-copy').first()).toHaveAttribute('lang', spec.locale)
   expect(await page.evaluate('window.handoutReady')).toBe(true)
 }
 
@@ -131,14 +157,17 @@ test('a bilingual handout adds the clinic’s language on a new page, for the vi
   const vietnamese = messagesOf('vi').selfcheck.items.pregnant!
   const english = messagesOf('en').selfcheck.items.pregnant!
   const pages = pdf.text.split('\f').map(squeezed)
-  const firstEnglishPage = pages.findIndex((text) => text.includes(squeezed(english)))
-  expect(firstEnglishPage).toBeGreaterThan(0)
-  expect(pages.slice(0, firstEnglishPage).join('')).toContain(squeezed(vietnamese))
-  expect(pages[firstEnglishPage]).toContain(squeezed('The same handout in English, for your doctor.'))
+  const englishStart = pages.findIndex((text) =>
+    text.includes(squeezed('The same handout in English, for your doctor.')),
+  )
+  expect(englishStart).toBeGreaterThan(0)
+  expect(pages.slice(0, englishStart).join('')).toContain(squeezed(vietnamese))
+  expect(pages.slice(0, englishStart).join('')).not.toContain(squeezed(english))
+  expect(pages.slice(englishStart).join('')).toContain(squeezed(english))
   expect(pdf.pages).toBeLessThanOrEqual(4)
 })
 
-test('without clinic details the handout leaves the clinic line out, and no text is under 12 pt', async ({
+test('without clinic details the handout leaves the clinic out, says to call the local emergency number, keeps the medicines warning, and no text is under 12 pt', async ({
   page,
 }, testInfo) => {
   await openHandoutPage(page, {
@@ -151,9 +180,14 @@ test('without clinic details the handout leaves the clinic line out, and no text
     emergencyNumber: '',
   })
   const pdf = await readPdf(await page.pdf({ preferCSSPageSize: true }), testInfo.outputPath('no-clinic-en.pdf'))
+  const english = messagesOf('en')
   expect(pdf.text).not.toContain('Your clinic')
-  expect(pdf.text).not.toContain('Phone:')
+  expect(pdf.text).not.toContain('Call your clinic')
+  const pageOne = squeezed(pdf.text.split('\f')[0]!)
+  expect(pageOne).toContain(squeezed(english.doctor.emergency.callLocal))
+  expect(pageOne).toContain(squeezed(english.printed.callDoctor))
   expect(squeezed(pdf.text)).toContain(squeezed('You did not choose anything on the kiosk.'))
+  expect(squeezed(pdf.text)).toContain(squeezed(english.causes.cards.medicines.action))
   await page.emulateMedia({ media: 'print' })
   const smallest = await page.$$eval('[data-testid="handout-document"] *', (elements) =>
     Math.min(

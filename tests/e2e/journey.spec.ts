@@ -54,6 +54,7 @@ test.describe('a visitor steps through the journey', () => {
       await page.getByTestId('nav-sources').tap()
       await expect(page.getByTestId('screen-sources')).toBeVisible()
       await expect(page.getByTestId('sources-reviewed')).toContainText('2026')
+      await expect(page.getByTestId('sources-clinical-review')).toHaveText('Not yet checked by a health professional.')
       await page.getByTestId('sources-close').tap()
       await expect(page.getByTestId(`screen-${screen}`)).toBeVisible()
       if (screen !== 'handout') await page.getByTestId('nav-next').tap()
@@ -95,6 +96,36 @@ test.describe('a visitor steps through the journey', () => {
     await expect(summary).toContainText('I use an inhaler or take water pills')
     await expect(summary).toContainText('Cramps often wake me up')
     await expect(summary).not.toContainText('I do not drink much during the day')
+  })
+
+  test('the doctor screen opens with the emergency tier, naming the clinic’s emergency number, then how to get help today', async ({
+    page,
+  }) => {
+    await page.route('**/kiosk-config.json', (route) =>
+      route.fulfill({ json: { emergencyNumber: '999', clinicPhone: '555-0100' } }),
+    )
+    await openKiosk(page)
+    await page.getByTestId('attract-lang-en').tap()
+    await walkTo(page, 'about', 'doctor')
+    const tier = page.getByTestId('emergency-tier')
+    await expect(tier).toBeVisible()
+    await expect(page.getByTestId('emergency-call')).toHaveText('Call \u2068999\u2069 now')
+    await expect(tier).toContainText('Coughing up blood')
+    await expect(page.getByTestId('urgent-how')).toContainText('555-0100')
+    const tiers = await page
+      .locator('[data-testid="emergency-tier"], [data-testid="doctor-urgent"]')
+      .evaluateAll((elements) => elements.map((element) => element.getAttribute('data-testid')))
+    expect(tiers).toEqual(['emergency-tier', 'doctor-urgent'])
+  })
+
+  test('without an emergency number or clinic phone, the doctor screen says to call the local emergency number and tell the front desk', async ({
+    page,
+  }) => {
+    await openKiosk(page)
+    await page.getByTestId('attract-lang-en').tap()
+    await walkTo(page, 'about', 'doctor')
+    await expect(page.getByTestId('emergency-call')).toHaveText('Call your local emergency number now')
+    await expect(page.getByTestId('urgent-how')).toHaveText('Tell the front desk now, or call your doctor.')
   })
 
   test('with no self-check choices the handout says it has tips for everyone', async ({ page }) => {

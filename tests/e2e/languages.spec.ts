@@ -10,6 +10,7 @@ import {
   swipe,
   test,
   undersizedTargets,
+  walkTo,
 } from './fixtures'
 
 const CONTENT_SCREENS = JOURNEY.slice(2)
@@ -39,6 +40,13 @@ test.describe('every screen, in every language, at both sizes', () => {
           await expect(page.getByTestId(`screen-${screen}`)).toBeVisible()
           if (screen === 'causes') await page.getByTestId('cause-medicines').tap()
           if (screen === 'selfcheck') await page.getByTestId('selfcheck-over60').tap()
+          if (screen === 'doctor') {
+            // What matters most shows whole, all three tiers, in every language at both sizes.
+            await expect(page.getByTestId('emergency-tier')).toBeInViewport({ ratio: 1 })
+            const body = page.getByTestId('screen-doctor').locator(':scope > [role="region"]')
+            const hidden = await body.evaluate((element) => element.scrollHeight - element.clientHeight)
+            expect(hidden, 'doctor screen scrolls').toBeLessThanOrEqual(1)
+          }
           await check(screen)
           if (screen !== 'handout') await page.getByTestId('nav-next').tap()
         }
@@ -120,4 +128,28 @@ test.describe('fonts', () => {
     expect(fontRequests.length).toBeGreaterThan(0)
     for (const url of fontRequests) expect(new URL(url).origin).toBe(new URL(page.url()).origin)
   })
+})
+
+test.describe('"When to see a doctor" with the clinic’s phone and emergency number set', () => {
+  for (const locale of LANGUAGES) {
+    test(`${locale}: all three tiers show whole, at both sizes`, async ({ page }) => {
+      await page.route('**/kiosk-config.json', (route) =>
+        route.fulfill({ json: { emergencyNumber: '999', clinicPhone: '(555) 010-0100' } }),
+      )
+      for (const size of SCREEN_SIZES) {
+        await page.setViewportSize(size)
+        await openKiosk(page)
+        await page.getByTestId('start').tap()
+        await page.getByTestId(`lang-${locale}`).tap()
+        await walkTo(page, 'about', 'doctor')
+        await expect(page.getByTestId('urgent-how')).toContainText('(555) 010-0100')
+        for (const tier of ['emergency-tier', 'doctor-urgent', 'doctor-soon']) {
+          await expect(page.getByTestId(tier), `${tier} at ${size.name}`).toBeInViewport({ ratio: 1 })
+        }
+        const body = page.getByTestId('screen-doctor').locator(':scope > [role="region"]')
+        const hidden = await body.evaluate((element) => element.scrollHeight - element.clientHeight)
+        expect(hidden, `doctor screen scrolls at ${size.name}`).toBeLessThanOrEqual(1)
+      }
+    })
+  }
 })

@@ -47,10 +47,10 @@ describe('the review records in locales/reviews', () => {
     else expect(['machine-draft', 'reviewed']).toContain(record.status)
   })
 
-  it('keep that the seven translations were machine-drafted on 2026-11-26', () => {
+  it('keep that the seven translations were machine-drafted on 2026-12-01', () => {
     for (const tag of LOCALE_TAGS.filter((other) => other !== 'en')) {
       const record = readReviewRecord(LOCALES_DIR, tag)
-      expect(record.status !== 'source' && record.draftedOn, tag).toBe('2026-11-26')
+      expect(record.status !== 'source' && record.draftedOn, tag).toBe('2026-12-01')
     }
   })
 
