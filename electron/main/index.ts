@@ -28,7 +28,7 @@ const HEARTBEAT_MARGIN_SECONDS = 30
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
 
 const log = createFileLogger()
-const launch = parseLaunchOptions(process.argv, process.env)
+const launch = parseLaunchOptions(process.argv, process.env, { packaged: app.isPackaged, log })
 const entryUrl = rendererEntryUrl(launch.devServerUrl)
 const appOrigin = originOf(entryUrl) ?? `${APP_SCHEME}://${APP_HOST}`
 

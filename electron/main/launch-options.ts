@@ -1,10 +1,12 @@
+import type { Logger } from './logger'
+
 /** How this run of the kiosk was asked to start. */
 export interface LaunchOptions {
   /** A normal window instead of the fullscreen kiosk (development, maintenance). */
   windowed: boolean
-  /** URL of the electron-vite dev server, set only by `electron-vite dev`. */
+  /** URL of the electron-vite dev server, set only by `electron-vite dev`; never in a packaged build. */
   devServerUrl: string | undefined
-  /** DevTools and reload shortcuts stay available (development only). */
+  /** DevTools and reload shortcuts stay available (an unpackaged development run only). */
   development: boolean
   /**
    * `--handout-pdf=<file> [--handout-locale=<tag>]`: save the handout (with no
@@ -15,9 +17,28 @@ export interface LaunchOptions {
   provisioningFile: string | null
 }
 
-/** Reads the launch options from the command line and the environment. */
-export function parseLaunchOptions(argv: readonly string[], env: NodeJS.ProcessEnv): LaunchOptions {
-  const devServerUrl = env.ELECTRON_RENDERER_URL || undefined
+/** What the launch options need to know about the running app. */
+export interface LaunchContext {
+  /** Electron's `app.isPackaged`: true in an installed build, false under `electron-vite dev` or `electron .`. */
+  packaged: boolean
+  log: Logger
+}
+
+/**
+ * Reads the launch options from the command line and the environment. A
+ * packaged build ignores the development switches (ELECTRON_RENDERER_URL would
+ * make it load, and trust for IPC, any URL) and logs that it did.
+ */
+export function parseLaunchOptions(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  { packaged, log }: LaunchContext,
+): LaunchOptions {
+  const requestedDevServerUrl = env.ELECTRON_RENDERER_URL || undefined
+  if (packaged && requestedDevServerUrl !== undefined) {
+    log.warn('ELECTRON_RENDERER_URL is set but ignored: a packaged kiosk loads only its own pages, without DevTools')
+  }
+  const devServerUrl = packaged ? undefined : requestedDevServerUrl
   return {
     windowed: argv.includes('--windowed') || env.KIOSK_WINDOWED === '1',
     devServerUrl,

@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createHandoutWindow, createKioskWindow } from '../../../electron/main/kiosk-window'
-import { parseLaunchOptions } from '../../../electron/main/launch-options'
 import { BrowserWindow, resetElectronMock } from '../../mocks/electron'
 
 describe('kiosk window', () => {
@@ -65,45 +64,5 @@ describe('kiosk window', () => {
       },
     })
     expect(window.show).not.toHaveBeenCalled()
-  })
-})
-
-describe('launch options', () => {
-  it('reads --windowed and KIOSK_WINDOWED', () => {
-    expect(parseLaunchOptions(['electron', '.', '--windowed'], {}).windowed).toBe(true)
-    expect(parseLaunchOptions(['electron', '.'], { KIOSK_WINDOWED: '1' }).windowed).toBe(true)
-    expect(parseLaunchOptions(['electron', '.'], {}).windowed).toBe(false)
-  })
-
-  it('reads --handout-pdf and its language, English unless told', () => {
-    expect(parseLaunchOptions(['electron', '.'], {}).handoutPdf).toBeNull()
-    expect(parseLaunchOptions(['electron', '.', '--handout-pdf=/tmp/h.pdf'], {}).handoutPdf).toEqual({
-      path: '/tmp/h.pdf',
-      locale: 'en',
-    })
-    expect(
-      parseLaunchOptions(['electron', '.', '--handout-locale=ur', '--handout-pdf=/tmp/h.pdf'], {}).handoutPdf,
-    ).toEqual({ path: '/tmp/h.pdf', locale: 'ur' })
-  })
-
-  it('reads the provisioning file from --config or KIOSK_CONFIG', () => {
-    expect(parseLaunchOptions(['electron', '.'], {}).provisioningFile).toBeNull()
-    expect(parseLaunchOptions(['electron', '.', '--config', '/etc/kiosk.json'], {}).provisioningFile).toBe(
-      '/etc/kiosk.json',
-    )
-    expect(parseLaunchOptions(['electron', '.', '--config=/etc/kiosk.json'], {}).provisioningFile).toBe(
-      '/etc/kiosk.json',
-    )
-    expect(parseLaunchOptions(['electron', '.'], { KIOSK_CONFIG: '/srv/fleet.json' }).provisioningFile).toBe(
-      '/srv/fleet.json',
-    )
-  })
-
-  it('treats only the electron-vite dev server as development', () => {
-    expect(parseLaunchOptions([], {})).toMatchObject({ development: false, devServerUrl: undefined })
-    expect(parseLaunchOptions([], { ELECTRON_RENDERER_URL: 'http://localhost:5173' })).toMatchObject({
-      development: true,
-      devServerUrl: 'http://localhost:5173',
-    })
   })
 })
