@@ -42,6 +42,49 @@ function plainText(max: number) {
     .refine((text) => !CONTROL_OR_BIDI.test(text), 'Control and text-direction characters are not allowed')
 }
 
+/** Schema of a local time of day, "HH:MM" on a 24-hour clock (00:00 to 23:59). */
+export const ClockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'A time is HH:MM, from 00:00 to 23:59')
+
+/** The days of the week in the order JavaScript's Date.getDay() counts them (Sunday is 0). */
+export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const
+/** A day of the week. */
+export type Weekday = (typeof WEEKDAYS)[number]
+
+/**
+ * Schema of one day's opening hours: null when the clinic is closed all day, or
+ * when it opens and closes in local time. "24:00" closes at the end of the day,
+ * so 00:00 to 24:00 is open all day; a day's hours never run past midnight.
+ */
+export const DayHoursSchema = z
+  .strictObject({ opens: ClockTimeSchema, closes: z.union([ClockTimeSchema, z.literal('24:00')]) })
+  .refine((day) => day.closes > day.opens, 'A day closes after it opens')
+  .nullable()
+/** One day's opening hours, or null when closed all day. */
+export type DayHours = z.infer<typeof DayHoursSchema>
+
+/** Schema of the clinic's week: each of the seven days, once. */
+export const OpeningHoursSchema = z.strictObject(
+  Object.fromEntries(WEEKDAYS.map((day) => [day, DayHoursSchema])) as Record<Weekday, typeof DayHoursSchema>,
+)
+/** The clinic's opening hours for each day of the week. */
+export type OpeningHours = z.infer<typeof OpeningHoursSchema>
+
+/**
+ * Schema of the update folder's address: empty (updates off), or an https URL
+ * without user name or password, in printable ASCII, at most 500 characters.
+ */
+export const UpdateUrlSchema = z.union([
+  z.literal(''),
+  z
+    .url({ protocol: /^https$/, error: 'The update address must be an https:// URL' })
+    .max(500)
+    .regex(/^[\x21-\x7e]+$/, 'The update address may hold only printable ASCII, no spaces')
+    .refine((url) => {
+      const parsed = URL.canParse(url) ? new URL(url) : null
+      return !parsed || (parsed.username === '' && parsed.password === '')
+    }, 'The update address may not hold a user name or password'),
+])
+
 /** Schema of the kiosk's configuration as the renderer sees it. */
 export const KioskConfigSchema = z
   .object({
@@ -71,6 +114,12 @@ export const KioskConfigSchema = z
       .regex(/^(\d{2,6})?$/, 'An emergency number is 2 to 6 digits, or empty'),
     /** Offer visitors only the languages whose translation a medical translator has reviewed. */
     reviewedLanguagesOnly: z.boolean(),
+    /** Local time "HH:MM" of the daily restart (while the kiosk rests on the welcome screen); empty for none. */
+    dailyRestartTime: z.union([z.literal(''), ClockTimeSchema]),
+    /** The clinic's week; outside these hours the kiosk shows its closed screen and lets the display sleep. */
+    openingHours: OpeningHoursSchema,
+    /** The static https folder updates come from; empty turns updates off. Set only by provisioning. */
+    updateUrl: UpdateUrlSchema,
   })
   .refine((config) => config.enabledLocales.includes(config.defaultLocale), {
     message: 'The default language must be one of the enabled languages',
@@ -137,6 +186,13 @@ export type PrintOutcome = z.infer<typeof PrintOutcomeSchema>
 export const CONFIG_FIELDS = KioskConfigSchema.keyof().options
 /** One configuration field. */
 export type ConfigField = (typeof CONFIG_FIELDS)[number]
+
+/**
+ * Fields only the fleet's provisioning file sets: staff see them read-only, as
+ * if locked, and a value for them in the kiosk's own config.json is ignored.
+ * (Where updates come from decides what code the kiosk runs.)
+ */
+export const PROVISIONING_ONLY_FIELDS: readonly ConfigField[] = ['updateUrl']
 
 const COUNTS = [
   'sessionsStarted',
@@ -221,6 +277,9 @@ export const UsageExportSchema = z.discriminatedUnion('state', [
 ])
 
 const NoPayload = z.undefined()
+
+/** Schema of a heartbeat: the renderer is alive, and whether it rests on the welcome screen (no visit under way). */
+export const HeartbeatSchema = z.strictObject({ resting: z.boolean() })
 
 /** Payload and result schema of every channel. */
 export const CONTRACT = {

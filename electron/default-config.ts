@@ -1,11 +1,16 @@
-import type { KioskConfig } from './contract'
+import type { DayHours, KioskConfig } from './contract'
+
+/** Open from midnight to midnight. */
+const ALL_DAY: DayHours = Object.freeze({ opens: '00:00', closes: '24:00' })
 
 /**
  * The configuration a kiosk runs with until staff change it: English default,
  * every shipped language offered, 90 s to the idle warning, 20 s of warning,
  * two handouts per visitor on US Letter to the system's default printer, no
- * clinic details or emergency number until staff enter them, and every
- * language offered whatever its review.
+ * clinic details or emergency number until staff enter them, every
+ * language offered whatever its review, a daily restart at 03:30, open all
+ * day every day (so a kiosk never closes until staff set hours), and no
+ * updates until provisioning names a folder.
  * Plain data (no schema library) so the renderer's web adapter can share it;
  * a unit test holds it to the contract's schema.
  */
@@ -23,4 +28,7 @@ export const DEFAULT_CONFIG: Readonly<KioskConfig> = Object.freeze<KioskConfig>(
   clinicPhone: '',
   emergencyNumber: '',
   reviewedLanguagesOnly: false,
+  dailyRestartTime: '03:30',
+  openingHours: { sun: ALL_DAY, mon: ALL_DAY, tue: ALL_DAY, wed: ALL_DAY, thu: ALL_DAY, fri: ALL_DAY, sat: ALL_DAY },
+  updateUrl: '',
 })

@@ -1,5 +1,11 @@
 import { z } from 'zod'
-import { CONFIG_FIELDS, KioskConfigSchema, type ConfigField, type KioskConfig } from '../contract'
+import {
+  CONFIG_FIELDS,
+  KioskConfigSchema,
+  PROVISIONING_ONLY_FIELDS,
+  type ConfigField,
+  type KioskConfig,
+} from '../contract'
 import { DEFAULT_CONFIG } from '../default-config'
 import { FileTooLargeError, keepAside, readJson, writeJsonFile } from './json-file'
 import type { Logger } from './logger'
@@ -23,7 +29,7 @@ export interface ConfigStoreOptions {
 /** The kiosk's configuration: defaults, then the provisioning file, then the staff's changes. */
 export interface ConfigStore {
   config(): KioskConfig
-  /** Fields the provisioning file locked; staff cannot change them. */
+  /** Fields the provisioning file locked; staff cannot change them (nor the provisioning-only fields). */
   lockedFields(): ConfigField[]
   /** Validates and saves the staff's settings atomically; the kiosk uses them at once. */
   save(next: KioskConfig): Promise<{ state: 'saved' } | { state: 'refused'; reason: string }>
@@ -167,14 +173,17 @@ export async function openConfigStore(options: ConfigStoreOptions): Promise<Conf
     log.error(`The provisioning file ${options.provisioningFile} is missing or unusable; using the defaults as base`)
   }
   const locked = provisioned.salvaged?.locked ?? []
+  // What staff may not change: the locked fields, and the provisioning-only ones (where updates come from).
+  const fixedForStaff = [...new Set([...locked, ...PROVISIONING_ONLY_FIELDS])]
   const baseProblems: string[] = []
   const base = layered(DEFAULT_CONFIG, provisioned.salvaged?.settings ?? {}, [], baseProblems)
   for (const problem of baseProblems) log.error(`${options.provisioningFile}: ${problem}`)
 
   const local = await readLayer(file, 'local', log)
   const localSettings = local.salvaged?.settings ?? {}
-  const lockedChanges = Object.keys(localSettings).filter((field) => locked.includes(field as ConfigField))
-  for (const field of lockedChanges) log.warn(`${file}: settings.${field} is locked by the provisioning file; ignored`)
+  const lockedChanges = Object.keys(localSettings).filter((field) => fixedForStaff.includes(field as ConfigField))
+  for (const field of lockedChanges)
+    log.warn(`${file}: settings.${field} is locked or set only by the provisioning file; ignored`)
   const unlocked = Object.fromEntries(Object.entries(localSettings).filter(([field]) => !lockedChanges.includes(field)))
   const localProblems: string[] = []
   let current = layered(base, unlocked, locked, localProblems)
@@ -199,7 +208,9 @@ export async function openConfigStore(options: ConfigStoreOptions): Promise<Conf
     async save(next) {
       const parsed = KioskConfigSchema.safeParse(next)
       if (!parsed.success) return { state: 'refused', reason: z.prettifyError(parsed.error) }
-      const changedLocks = locked.filter((field) => JSON.stringify(parsed.data[field]) !== JSON.stringify(base[field]))
+      const changedLocks = fixedForStaff.filter(
+        (field) => JSON.stringify(parsed.data[field]) !== JSON.stringify(base[field]),
+      )
       if (changedLocks.length > 0) {
         return { state: 'refused', reason: `These settings are locked by the clinic's IT: ${changedLocks.join(', ')}` }
       }

@@ -124,6 +124,28 @@ describe('the configuration store', () => {
     expect((await readdir(dir)).filter((name) => name !== 'config.json')).toEqual([])
   })
 
+  it('keeps a restart time and every valid setting when the opening hours are broken', async () => {
+    const broken = { ...DEFAULT_CONFIG.openingHours, tue: { opens: '18:00', closes: '08:00' } }
+    await writeFile(file, settingsFile({ openingHours: broken, dailyRestartTime: '02:30', clinicName: 'Eastside' }))
+    const log = fakeLog()
+    const store = await openConfigStore({ file, provisioningFile: null, log })
+    expect(store.config()).toEqual({ ...DEFAULT_CONFIG, dailyRestartTime: '02:30', clinicName: 'Eastside' })
+    expect(log.error).toHaveBeenCalledWith(
+      expect.stringContaining('settings.openingHours: A day closes after it opens'),
+    )
+  })
+
+  it('takes the update folder only from provisioning: never from its own file, never from a staff save', async () => {
+    await writeFile(file, settingsFile({ updateUrl: 'https://attacker.example/', clinicName: 'Eastside' }))
+    const log = fakeLog()
+    const store = await openConfigStore({ file, provisioningFile: null, log })
+    expect(store.config()).toMatchObject({ updateUrl: '', clinicName: 'Eastside' })
+    expect(log.warn).toHaveBeenCalledWith(expect.stringContaining('settings.updateUrl is locked or set only by'))
+    const refused = await store.save({ ...store.config(), updateUrl: 'https://attacker.example/' })
+    expect(refused).toMatchObject({ state: 'refused', reason: expect.stringContaining('updateUrl') })
+    expect(store.config().updateUrl).toBe('')
+  })
+
   describe('with a provisioning file', () => {
     let provisioning: string
     beforeEach(async () => {
@@ -201,6 +223,28 @@ describe('the configuration store', () => {
         enabledLocales: DEFAULT_CONFIG.enabledLocales,
         clinicName: 'Local Clinic',
       })
+    })
+
+    it('sets the update folder, the restart time and the opening hours, and locks the hours for staff', async () => {
+      const week = { ...DEFAULT_CONFIG.openingHours, sat: null, sun: null, mon: { opens: '08:00', closes: '18:00' } }
+      await writeFile(
+        provisioning,
+        JSON.stringify({
+          version: 2,
+          settings: { updateUrl: 'https://it.example.org/kiosk/', dailyRestartTime: '04:15', openingHours: week },
+          locked: ['openingHours'],
+        }),
+      )
+      const store = await openConfigStore({ file, provisioningFile: provisioning, log: fakeLog() })
+      expect(store.config()).toMatchObject({
+        updateUrl: 'https://it.example.org/kiosk/',
+        dailyRestartTime: '04:15',
+        openingHours: week,
+      })
+      const refused = await store.save({ ...store.config(), openingHours: DEFAULT_CONFIG.openingHours })
+      expect(refused).toMatchObject({ state: 'refused', reason: expect.stringContaining('openingHours') })
+      await expect(store.save({ ...store.config(), dailyRestartTime: '' })).resolves.toEqual({ state: 'saved' })
+      expect(JSON.parse(await readFile(file, 'utf8')).settings).toEqual({ dailyRestartTime: '' })
     })
 
     it('ignores locks written into the kiosk’s own file', async () => {
