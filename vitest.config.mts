@@ -13,7 +13,7 @@ export default defineConfig({
         test: {
           name: 'main',
           environment: 'node',
-          include: ['tests/unit/main/**/*.test.ts'],
+          include: ['tests/unit/main/**/*.test.ts', 'tests/unit/deploy/**/*.test.ts'],
           alias: { electron: resolve(root, 'tests/mocks/electron.ts') },
           // The staff PIN's scrypt is slow on purpose (about 100 ms a try, more on a busy 2-core machine).
           testTimeout: 120_000,
