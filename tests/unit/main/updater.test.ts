@@ -260,7 +260,8 @@ describe('updates through electron-updater from a generic feed', () => {
       expect(updates.installIfReady()).toBe(false)
       expect(timers.waits.at(-1)).toBe(15 * 60_000)
       const pending = join(root, 'cache', 'leg-cramp-kiosk-updater', 'pending')
-      expect(existsSync(pending) ? readdirSync(pending) : []).not.toContain('leg-cramp-kiosk-1.2.0.AppImage')
+      // electron-updater removed the bad file: nothing is left that a later start could install.
+      expect(existsSync(pending) ? readdirSync(pending) : []).toEqual([])
     })
 
     it.each([
