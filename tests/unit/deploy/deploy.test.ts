@@ -6,7 +6,7 @@
  * Nothing here can boot a kiosk: these checks end where Windows or a real boot would take over.
  */
 import { execFile } from 'node:child_process'
-import { chmod, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
+import { chmod, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
@@ -111,6 +111,38 @@ describe('the Linux kiosk unit', () => {
     expect(setup).toContain('readonly PROVISIONING="$CONFIG_DIR/provisioning.json"')
     expect(setup).toContain(`readonly APP_BINARY='${linuxBinary}'`)
     expect(setup).toContain('"$here/../provisioning.example.json"')
+  })
+})
+
+describe('the Linux setup script', () => {
+  /**
+   * Runs it with arguments that stop it before it changes anything (it checks everything first). Its PATH
+   * holds only the few commands those checks use, so even a broken check could not install or create anything.
+   */
+  async function refusal(...args: string[]) {
+    const bin = await mkdtemp(join(tmpdir(), 'kiosk-setup-path-'))
+    for (const command of ['id', 'dirname', 'realpath']) await symlink(`/usr/bin/${command}`, join(bin, command))
+    const run = promisify(execFile)('/bin/bash', [join(deploy, 'linux/setup-kiosk.sh'), ...args], {
+      env: { PATH: bin },
+    })
+    const failed = await run.then(
+      () => ({ code: 0, stderr: '' }),
+      (error: { code: number; stderr: string }) => error,
+    )
+    return { code: failed.code, message: failed.stderr.trim() }
+  }
+
+  it('says how to call it when called wrongly', async () => {
+    const usage = expect.stringMatching(/^setup-kiosk: error: usage: .*setup-kiosk\.sh <leg-cramp-kiosk \.deb>/)
+    await expect(refusal()).resolves.toEqual({ code: 1, message: usage })
+    await expect(refusal('a.deb', 'b.json', 'c')).resolves.toEqual({ code: 1, message: usage })
+  })
+
+  it('stops with the reason when the .deb is not there', async () => {
+    const missing = join(tmpdir(), 'no-such-kiosk.deb')
+    // As root (CI) it gets as far as the missing file; anyone else is told to run it as root.
+    const reason = process.getuid?.() === 0 ? `no such .deb: ${missing}` : 'run as root'
+    await expect(refusal(missing)).resolves.toEqual({ code: 1, message: expect.stringContaining(reason) })
   })
 })
 
