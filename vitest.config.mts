@@ -4,6 +4,9 @@ import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
 
 const root = import.meta.dirname
+/** Main-process tests of local-time logic (*.tz.test.ts), run in SCHEDULE_TIME_ZONE (they check that they do). */
+const SCHEDULE_TESTS = ['tests/unit/main/**/*.tz.test.ts']
+const SCHEDULE_TIME_ZONE = 'America/New_York'
 
 export default defineConfig({
   test: {
@@ -14,9 +17,21 @@ export default defineConfig({
           name: 'main',
           environment: 'node',
           include: ['tests/unit/main/**/*.test.ts', 'tests/unit/deploy/**/*.test.ts'],
+          exclude: SCHEDULE_TESTS,
           alias: { electron: resolve(root, 'tests/mocks/electron.ts') },
           // The staff PIN's scrypt is slow on purpose (about 100 ms a try, more on a busy 2-core machine).
           testTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          // The schedule's tests run in a fixed zone with daylight saving (spring forward 2026-03-08 02:00,
+          // fall back 2026-11-01 02:00), whatever the machine's zone; node applies TZ when the worker starts.
+          name: 'schedule',
+          environment: 'node',
+          alias: { electron: resolve(root, 'tests/mocks/electron.ts') },
+          include: SCHEDULE_TESTS,
+          env: { TZ: SCHEDULE_TIME_ZONE },
         },
       },
       {

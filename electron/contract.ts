@@ -286,7 +286,7 @@ export const CONTRACT = {
   getConfig: { payload: NoPayload, result: KioskConfigSchema },
   getAppInfo: { payload: NoPayload, result: AppInfoSchema },
   reportProblem: { payload: ProblemReportSchema, result: z.null() },
-  heartbeat: { payload: NoPayload, result: z.null() },
+  heartbeat: { payload: HeartbeatSchema, result: z.null() },
   clearVisitorData: { payload: NoPayload, result: z.null() },
   printHandout: { payload: HandoutRequestSchema, result: PrintOutcomeSchema },
   recordVisit: { payload: VisitEventSchema, result: z.null() },

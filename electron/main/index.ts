@@ -17,6 +17,8 @@ import { createHandoutWindow, createKioskWindow } from './kiosk-window'
 import { parseLaunchOptions } from './launch-options'
 import { denyAllPermissions, lockDownWebContents } from './lockdown'
 import { originOf, rendererEntryUrl } from './origin'
+import { createRestingState } from './resting-state'
+import { createKioskSchedule } from './schedule'
 import { guardKioskScreen, type KioskScreenGuard } from './screen-guard'
 import { localDay } from './usage-counters'
 import { HANDOUT_PARTITION, VISITOR_PARTITION, wipeVisitorTraces } from './visitor-session'
@@ -79,6 +81,7 @@ async function start(): Promise<void> {
   }
 
   let kioskScreen: KioskScreenGuard | null = null
+  const kioskRest = createRestingState()
   const handlers = createKioskHandlers({
     store,
     staff,
@@ -87,7 +90,10 @@ async function start(): Promise<void> {
     appInfo: { name: app.getName(), version: app.getVersion(), runtime: 'electron' },
     listPrinters: async () => (await listPrinters()).map((printer) => printer.name),
     clearVisitorStorage: () => wipeVisitorTraces(visitorSession),
-    heartbeat: () => kioskScreen?.beat(),
+    heartbeat: (resting) => {
+      kioskScreen?.beat()
+      kioskRest.report(resting)
+    },
     saveUsageCsv: async (csv) => {
       // Attached to the kiosk window, so the dialog shows above the fullscreen kiosk.
       const options = { defaultPath: `kiosk-usage-${localDay(Date.now())}.csv` }
@@ -100,7 +106,18 @@ async function start(): Promise<void> {
     log,
   })
   registerIpcHandlers(ipcMain, handlers, { appOrigin, log, staffOpen: () => staff.isOpen() })
-  powerSaveBlocker.start('prevent-display-sleep')
+  // The display stays awake while the clinic is open; the kiosk relaunches daily while it rests.
+  const schedule = createKioskSchedule({
+    config: () => store.config(),
+    isResting: () => kioskRest.isResting(),
+    relaunch: () => {
+      app.relaunch()
+      app.exit(0)
+    },
+    displayBlocker: powerSaveBlocker,
+    log,
+  })
+  schedule.start()
 
   const window = createKioskWindow({
     preload: join(import.meta.dirname, '../preload/index.cjs'),

@@ -21,7 +21,8 @@ export interface KioskHandlerDeps {
   listPrinters(): Promise<string[]>
   /** Wipes what the visitor's page could have stored. */
   clearVisitorStorage(): Promise<void>
-  heartbeat(): void
+  /** A heartbeat from the renderer, saying whether it rests on the welcome screen. */
+  heartbeat(resting: boolean): void
   /** Asks staff where to save the usage CSV and writes it there. */
   saveUsageCsv(csv: string): Promise<{ state: 'saved'; path: string } | { state: 'cancelled' }>
   quit(): void
@@ -55,8 +56,8 @@ export function createKioskHandlers(deps: KioskHandlerDeps): IpcHandlers {
       log.warn(`Renderer reports a ${report}`)
       return null
     },
-    heartbeat: () => {
-      deps.heartbeat()
+    heartbeat: ({ resting }) => {
+      deps.heartbeat(resting)
       return null
     },
     clearVisitorData: async () => {

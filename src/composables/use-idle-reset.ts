@@ -16,7 +16,9 @@ const HEARTBEAT_MS = 10_000
  * screen a warning counts down; any touch keeps the visitor where they were; at
  * zero everything about the visitor is wiped. Heartbeats go to main while the
  * kiosk rests on the welcome screen or a visitor has been active recently, so a
- * hung renderer or a broken timer falls silent and main's backstop reloads.
+ * hung renderer or a broken timer falls silent and main's backstop reloads;
+ * each says whether the kiosk rests (main's daily restart and updates wait
+ * for that), and a change of resting is told at once.
  * Staff changes to the timing apply at once. Staff mode has its own, longer
  * timeout (use-staff-timeout.ts), so no visitor warning shows over it.
  */
@@ -57,10 +59,15 @@ export function useIdleReset() {
     else countdown.pause()
   })
 
+  // Resting: the welcome (or closed) screen shows, with no sources page and no staff screen over it.
+  const resting = computed(() => journey.screen === 'attract' && !journey.sourcesOpen && staff.view === 'closed')
+  const beat = () => void bridge.heartbeat({ resting: resting.value })
   useIntervalFn(() => {
     const recentlyActive = Date.now() - lastActive.value < timeoutMs.value + warningSeconds.value * 1000
-    if (journey.screen === 'attract' || recentlyActive) void bridge.heartbeat()
+    if (resting.value || recentlyActive) beat()
   }, HEARTBEAT_MS)
+  // A visit starting (or ending) is told at once, so main's daily restart never catches a visitor.
+  watch(resting, beat)
 
   return { warning, secondsLeft }
 }

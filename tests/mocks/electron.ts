@@ -84,6 +84,8 @@ export class BrowserWindow extends EventEmitter {
 class FakeApp extends EventEmitter {
   requestSingleInstanceLock = vi.fn(() => true)
   quit = vi.fn()
+  relaunch = vi.fn()
+  exit = vi.fn()
   whenReady = vi.fn(() => Promise.resolve())
   getVersion = vi.fn(() => '0.0.0-test')
   getName = vi.fn(() => 'leg-cramp-kiosk')

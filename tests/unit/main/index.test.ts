@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { CHANNELS } from '../../../electron/contract'
 import { fakeLog } from './fake-log'
@@ -56,6 +58,22 @@ describe('main process start-up', () => {
     expect(window.show).toHaveBeenCalled()
   })
 
+  it('lets the display sleep when the clinic is closed, and refuses a heartbeat without its resting flag', async () => {
+    const closedWeek = { sun: null, mon: null, tue: null, wed: null, thu: null, fri: null, sat: null }
+    const { powerSaveBlocker, ipcMain } = await startMain(({ app }) =>
+      writeFileSync(
+        join(app.userData, 'config.json'),
+        JSON.stringify({ version: 2, settings: { openingHours: closedWeek } }),
+      ),
+    )
+    expect(powerSaveBlocker.start).not.toHaveBeenCalled()
+    const appFrame = { url: 'app://kiosk/index.html', parent: null }
+    await expect(ipcMain.handlers.get(CHANNELS.heartbeat)!({ senderFrame: appFrame })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid-payload' },
+    })
+  })
+
   it('locks down every web contents the app creates', async () => {
     const { app, FakeWebContents } = await startMain()
     const contents = new FakeWebContents()
@@ -80,7 +98,9 @@ describe('main process start-up', () => {
     })
     expect(visitorSession.clearCache).toHaveBeenCalled()
     expect(visitorSession.clearCodeCaches).toHaveBeenCalled()
-    await expect(ipcMain.handlers.get(CHANNELS.heartbeat)!({ senderFrame: appFrame })).resolves.toEqual({
+    await expect(
+      ipcMain.handlers.get(CHANNELS.heartbeat)!({ senderFrame: appFrame }, { resting: true }),
+    ).resolves.toEqual({
       ok: true,
       value: null,
     })

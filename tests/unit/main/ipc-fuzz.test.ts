@@ -43,7 +43,7 @@ const SAMPLES: Record<ChannelName, unknown> = {
   getConfig: undefined,
   getAppInfo: undefined,
   reportProblem: { kind: 'missing-translation', locale: 'ar', key: 'doctor.title' },
-  heartbeat: undefined,
+  heartbeat: { resting: true },
   clearVisitorData: undefined,
   printHandout: { locale: 'es', chosen: ['over60', 'fluids'] },
   recordVisit: { event: 'ended', locale: 'vi', furthest: 'doctor', idle: false },

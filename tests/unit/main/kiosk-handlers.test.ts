@@ -68,6 +68,12 @@ describe('the kiosk’s handlers', () => {
     expect(saved.settings).toEqual({ defaultLocale: 'es', idleTimeoutSeconds: 30 })
   })
 
+  it('passes on each heartbeat whether the kiosk rests on the welcome screen', () => {
+    context.handlers.heartbeat({ resting: true })
+    context.handlers.heartbeat({ resting: false })
+    expect(context.deps.heartbeat.mock.calls).toEqual([[true], [false]])
+  })
+
   it('a visitor reset gives back the prints and wipes the page’s storage', async () => {
     const { handlers, deps } = context
     await handlers.clearVisitorData(undefined)
