@@ -114,15 +114,18 @@ export interface UpdatePolicyOptions {
 
 /** A handle that does nothing: updates are off. */
 export function updatesOff(): UpdatesHandle {
-  const status: UpdateStatus = {
-    phase: 'off',
+  return { installIfReady: () => false, status: () => freshStatus('off'), stop: () => undefined }
+}
+
+function freshStatus(phase: UpdatePhase): UpdateStatus {
+  return {
+    phase,
     availableVersion: null,
     lastCheckAt: null,
     lastError: null,
     consecutiveFailures: 0,
     nextCheckAt: null,
   }
-  return { installIfReady: () => false, status: () => ({ ...status }), stop: () => undefined }
 }
 
 /** A delay as people read it in the log: "15 min" or "6.0 h". */
@@ -154,14 +157,7 @@ export function runUpdatePolicy(options: UpdatePolicyOptions): UpdatesHandle {
     setTimeout: (callback, ms) => setTimeout(callback, ms),
     clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
   }
-  const status: UpdateStatus = {
-    phase: 'waiting',
-    availableVersion: null,
-    lastCheckAt: null,
-    lastError: null,
-    consecutiveFailures: 0,
-    nextCheckAt: null,
-  }
+  const status = freshStatus('waiting')
   let pending: unknown = null
 
   function later(ms: number, step: () => void): void {

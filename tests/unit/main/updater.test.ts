@@ -189,10 +189,20 @@ describe('updates through electron-updater from a generic feed', () => {
 
   const appImageUpdater = () => withNodeHttp(new AppImageUpdater(null, app))
 
+  /** Puts 1.2.0 in the feed folder: the AppImage, and latest-linux.yml (with its size and sha512) announcing it. */
+  function publishNewerAppImage(): void {
+    files.set('kiosk/latest-linux.yml', channelFile('1.2.0', 'leg-cramp-kiosk-1.2.0.AppImage', NEW_APP_IMAGE))
+    files.set('kiosk/leg-cramp-kiosk-1.2.0.AppImage', NEW_APP_IMAGE)
+  }
+
+  /** An NSIS updater reading latest.yml, as on Windows (electron-builder's own tests select the platform this way). */
+  function nsisUpdater(): InstanceType<typeof NsisUpdater> {
+    return Object.assign(withNodeHttp(new NsisUpdater(null, app)), { _testOnlyOptions: { platform: 'win32' } })
+  }
+
   describe('Linux AppImage (latest-linux.yml)', () => {
     it('reads a newer version from the feed, downloads it with its sha512 checked, and makes it ready', async () => {
-      files.set('kiosk/latest-linux.yml', channelFile('1.2.0', 'leg-cramp-kiosk-1.2.0.AppImage', NEW_APP_IMAGE))
-      files.set('kiosk/leg-cramp-kiosk-1.2.0.AppImage', NEW_APP_IMAGE)
+      publishNewerAppImage()
       start(appImageUpdater())
       timers.fireNext()
       await vi.waitFor(() => expect(updates.status().phase).toBe('ready'), { timeout: 60_000 })
@@ -211,8 +221,7 @@ describe('updates through electron-updater from a generic feed', () => {
     })
 
     it('installs the downloaded update silently, then quits, once the kiosk rests outside opening hours', async () => {
-      files.set('kiosk/latest-linux.yml', channelFile('1.2.0', 'leg-cramp-kiosk-1.2.0.AppImage', NEW_APP_IMAGE))
-      files.set('kiosk/leg-cramp-kiosk-1.2.0.AppImage', NEW_APP_IMAGE)
+      publishNewerAppImage()
       const updater = appImageUpdater()
       // The installer itself is not run here: it would replace the running AppImage and start it.
       const install = vi.spyOn(updater, 'install').mockReturnValue(true)
@@ -228,8 +237,7 @@ describe('updates through electron-updater from a generic feed', () => {
     })
 
     it('keeps running when the installer does not start, and does not quit', async () => {
-      files.set('kiosk/latest-linux.yml', channelFile('1.2.0', 'leg-cramp-kiosk-1.2.0.AppImage', NEW_APP_IMAGE))
-      files.set('kiosk/leg-cramp-kiosk-1.2.0.AppImage', NEW_APP_IMAGE)
+      publishNewerAppImage()
       const updater = appImageUpdater()
       vi.spyOn(updater, 'install').mockReturnValue(false)
       start(updater)
@@ -318,9 +326,7 @@ describe('updates through electron-updater from a generic feed', () => {
   describe('Windows NSIS (latest.yml)', () => {
     it('reads a newer version from latest.yml', async () => {
       files.set('kiosk/latest.yml', channelFile('1.2.0', 'leg-cramp-kiosk-setup-1.2.0.exe', NEW_APP_IMAGE))
-      const updater = withNodeHttp(new NsisUpdater(null, app))
-      // electron-builder's own tests use this to read the Windows channel file on another platform.
-      Object.assign(updater, { _testOnlyOptions: { platform: 'win32' } })
+      const updater = nsisUpdater()
       vi.spyOn(updater, 'downloadUpdate').mockResolvedValue([])
       start(updater)
       timers.fireNext()
@@ -335,8 +341,7 @@ describe('updates through electron-updater from a generic feed', () => {
         '    isAdminRightsRequired: true\n    size:',
       )
       files.set('kiosk/latest.yml', yml)
-      const updater = withNodeHttp(new NsisUpdater(null, app))
-      Object.assign(updater, { _testOnlyOptions: { platform: 'win32' } })
+      const updater = nsisUpdater()
       const download = vi.spyOn(updater, 'downloadUpdate')
       start(updater)
       timers.fireNext()
