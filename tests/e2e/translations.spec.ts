@@ -115,6 +115,12 @@ test.describe('the review kit', () => {
     }
   }
 
+  /** Imports a returned XLIFF file into `locales` as reviewed by a certified medical translator on 2026-12-01. */
+  function importReviewed(file: string, locales: string) {
+    const reviewer = ['--reviewer', 'Ana García', '--qualification', 'Certified medical translator (ATA)']
+    return reviewKit('import', file, ...reviewer, '--date', '2026-12-01', '--locales', locales)
+  }
+
   /**
    * A copy of locales/ in which English and Spanish have the same keys (the
    * messages both have), so the kit's import can check every message.
@@ -183,18 +189,7 @@ test.describe('the review kit', () => {
     const returned = join(out, 'es-returned.xliff')
     await writeFile(returned, edited)
 
-    const result = await reviewKit(
-      'import',
-      returned,
-      '--reviewer',
-      'Ana García',
-      '--qualification',
-      'Certified medical translator (ATA)',
-      '--date',
-      '2026-12-01',
-      '--locales',
-      locales,
-    )
+    const result = await importReviewed(returned, locales)
     expect(result.code, result.stderr).toBe(0)
     expect(result.stdout).toContain('1 message(s) changed')
 
@@ -238,18 +233,7 @@ test.describe('the review kit', () => {
     const returned = join(out, 'es-broken.xliff')
     await writeFile(returned, broken)
 
-    const result = await reviewKit(
-      'import',
-      returned,
-      '--reviewer',
-      'Ana García',
-      '--qualification',
-      'Certified medical translator (ATA)',
-      '--date',
-      '2026-12-01',
-      '--locales',
-      locales,
-    )
+    const result = await importReviewed(returned, locales)
     expect(result.code).toBe(1)
     expect(result.stderr).toContain('The XLIFF file was refused and nothing was written')
     expect(result.stderr).toContain(
