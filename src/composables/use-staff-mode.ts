@@ -1,11 +1,10 @@
 import { useIdle } from '@vueuse/core'
 import { computed, watch } from 'vue'
-import { useI18n } from 'vue-i18n'
-import { localeInfo, scriptStyle } from '../i18n/locales'
 import { useBridge } from '../platform/use-bridge'
 import { useSettingsStore } from '../stores/settings'
 import { useStaffStore } from '../stores/staff'
 import { useStartOver } from './use-start-over'
+import { useTextIn } from './use-text-in'
 
 /** Staff mode leaves by itself after this long without a touch. */
 const STAFF_IDLE_MS = 2 * 60_000
@@ -16,14 +15,12 @@ const STAFF_IDLE_MS = 2 * 60_000
  * lack the clinic's letters) to set on the staff screen.
  */
 export function useStaffText() {
-  const { t } = useI18n()
   const settings = useSettingsStore()
-  const locale = computed(() => settings.config.clinicLocale)
-  const dir = computed(() => localeInfo(locale.value).dir)
-  const style = computed(() => scriptStyle(localeInfo(locale.value)))
-  /** A staff message in the clinic's language. */
-  const st = (key: string, named: Record<string, unknown> = {}) => t(`staff.${key}`, named, { locale: locale.value })
-  return { st, locale, dir, style }
+  const { text: st, ...shown } = useTextIn(
+    computed(() => settings.config.clinicLocale),
+    'staff',
+  )
+  return { st, ...shown }
 }
 
 /** Leaves staff mode: main closes the staff session, and the kiosk starts over for the next visitor. */

@@ -1,3 +1,5 @@
+import { WEEKDAYS, type Weekday } from '../../electron/contract'
+import { atLocalTime } from '../../electron/opening-hours'
 import type { ContentScreen } from '../content/journey'
 import { CONTENT_REVIEWED_ON, shortSourceNames } from '../content/sources'
 import { isolate } from '.'
@@ -12,4 +14,23 @@ export function reviewedOnText(locale: string): string {
   return isolate(
     new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(CONTENT_REVIEWED_ON)),
   )
+}
+
+/** A Sunday, from which each weekday's name is written out. */
+const A_SUNDAY = new Date(2026, 5, 7)
+
+/** The name of a day of the week in the reader's language, e.g. "Tuesday", "الثلاثاء". */
+export function weekdayName(locale: string, day: Weekday): string {
+  const date = new Date(A_SUNDAY.getFullYear(), A_SUNDAY.getMonth(), A_SUNDAY.getDate() + WEEKDAYS.indexOf(day))
+  return new Intl.DateTimeFormat(locale, { weekday: 'long' }).format(date)
+}
+
+/** An instant's time of day as the reader's language writes it, e.g. "8:00 AM", "08:00", "٨:٠٠ ص". */
+export function timeOfDay(locale: string, at: Date): string {
+  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(at)
+}
+
+/** An "HH:MM" setting as the reader's language writes a time of day ("24:00" as midnight). */
+export function clockTime(locale: string, time: string): string {
+  return timeOfDay(locale, atLocalTime(A_SUNDAY, time))
 }

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { CONTENT_SCREENS } from '../../../src/content/journey'
 import { loadMessages, screenText } from './messages'
 
-/** Every screen's text, the print messages, and the printed handout's own text. */
-const SCREENS_WITH_TEXT = [...CONTENT_SCREENS, 'sources', 'print', 'printed'] as const
+/** Every screen's text, the print messages, the printed handout's own text, and the closed screen's. */
+const SCREENS_WITH_TEXT = [...CONTENT_SCREENS, 'sources', 'print', 'printed', 'closed'] as const
 
 /** Each message reads as at least one sentence, as it does on screen. */
 function asProse(messages: string[]): string {
