@@ -9,6 +9,11 @@ import { writePseudoLocale } from './scripts/pseudo-locale.mjs'
 import { translationReviews } from './scripts/vite-translation-reviews'
 
 const root = import.meta.dirname
+/**
+ * Where the build goes: out/ (what `npm start`, web mode and the e2e tests use), or KIOSK_OUT_DIR,
+ * so the packaging test can build a production bundle without touching the shared out/.
+ */
+const outDir = resolve(root, process.env.KIOSK_OUT_DIR || 'out')
 const { version } = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string }
 
 /** Writes the CSP into the built index.html, so web mode enforces it as Electron does. */
@@ -46,13 +51,13 @@ export default defineConfig(({ mode }) => {
   return {
     main: {
       build: {
-        outDir: 'out/main',
+        outDir: resolve(outDir, 'main'),
         rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
       },
     },
     preload: {
       build: {
-        outDir: 'out/preload',
+        outDir: resolve(outDir, 'preload'),
         // A sandboxed preload cannot require node_modules: bundle what it imports.
         externalizeDeps: false,
         rollupOptions: {
@@ -70,7 +75,7 @@ export default defineConfig(({ mode }) => {
         minify: true,
         // Fonts must be files: the CSP's font-src 'self' does not allow data: URLs.
         assetsInlineLimit: 0,
-        outDir: resolve(root, 'out/renderer'),
+        outDir: resolve(outDir, 'renderer'),
         rollupOptions: {
           input: { index: resolve(root, 'src/index.html'), handout: resolve(root, 'src/handout.html') },
         },
