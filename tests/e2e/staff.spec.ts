@@ -109,6 +109,35 @@ test.describe('staff mode, wired to the main process', () => {
     expect(main.store.config().idleTimeoutSeconds).toBe(90)
   })
 
+  test('staff set the daily restart and the opening hours with selects; the update folder shows, read-only', async ({
+    page,
+    baseURL,
+  }) => {
+    const main = await wireToMainProcess(page, baseURL!, { staffPin: { pin: PIN } })
+    await openKiosk(page)
+    await openStaffMode(page)
+    await typePin(page, PIN)
+    await expect(page.getByTestId('staff-update-url')).toHaveText('Updates are off')
+    await page.getByTestId('staff-restart-time').selectOption('04:00')
+    await page.getByTestId('staff-open-sun').uncheck()
+    await page.getByTestId('staff-opens-mon').selectOption('09:00')
+    await page.getByTestId('staff-closes-mon').selectOption('17:30')
+    // A later opening than the closing moves the closing along, so the day always closes after it opens.
+    await page.getByTestId('staff-opens-tue').selectOption('23:30')
+    await expect(page.getByTestId('staff-closes-tue')).toHaveValue('24:00')
+    await page.getByTestId('staff-save').tap()
+    await expect(page.getByTestId('staff-message')).toHaveText('Saved. The kiosk uses the new settings now.')
+    expect(main.store.config()).toMatchObject({
+      dailyRestartTime: '04:00',
+      openingHours: {
+        sun: null,
+        mon: { opens: '09:00', closes: '17:30' },
+        tue: { opens: '23:30', closes: '24:00' },
+        sat: { opens: '00:00', closes: '24:00' },
+      },
+    })
+  })
+
   test(`${MAX_PIN_ATTEMPTS} wrong PINs lock staff entry, even for the right PIN`, async ({ page, baseURL }) => {
     await wireToMainProcess(page, baseURL!, { staffPin: { pin: PIN } })
     await openKiosk(page)
