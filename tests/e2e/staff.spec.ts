@@ -125,6 +125,8 @@ test.describe('staff mode, wired to the main process', () => {
     // A later opening than the closing moves the closing along, so the day always closes after it opens.
     await page.getByTestId('staff-opens-tue').selectOption('23:30')
     await expect(page.getByTestId('staff-closes-tue')).toHaveValue('24:00')
+    await page.getByTestId('staff-hours-sun').scrollIntoViewIfNeeded()
+    await saveScreenshot(page, 'staff-schedule')
     await page.getByTestId('staff-save').tap()
     await expect(page.getByTestId('staff-message')).toHaveText('Saved. The kiosk uses the new settings now.')
     expect(main.store.config()).toMatchObject({
