@@ -1,6 +1,14 @@
 import type { Page } from '@playwright/test'
 import type { OpeningHours } from '../../electron/contract'
-import { expect, saveScreenshot, SCREEN_SIZES, test, undersizedTargets } from './fixtures'
+import {
+  accessibilityViolations,
+  expect,
+  overflowingText,
+  saveScreenshot,
+  SCREEN_SIZES,
+  test,
+  undersizedTargets,
+} from './fixtures'
 
 /** Weekdays 08:00 to 18:00, closed at the weekend. */
 const CLINIC_WEEK: OpeningHours = {
@@ -108,12 +116,16 @@ test.describe('opening hours', () => {
 
   for (const size of SCREEN_SIZES) {
     for (const locale of ['en', 'ar'] as const) {
-      test(`screenshot of the closed screen in ${locale} (${size.name})`, async ({ page }) => {
+      test(`the closed screen in ${locale} (${size.name}) passes axe, fits, and is kept as a screenshot`, async ({
+        page,
+      }) => {
         await page.setViewportSize({ width: size.width, height: size.height })
         await openAt(page, '2026-06-09T19:00:00', { defaultLocale: locale })
         await expect(page.getByTestId('screen-closed')).toBeVisible()
         await page.evaluate(() => document.fonts.ready)
         expect(await undersizedTargets(page)).toEqual([])
+        expect(await overflowingText(page)).toEqual([])
+        expect(await accessibilityViolations(page)).toEqual([])
         const overflow = await page.evaluate(
           () =>
             document.documentElement.scrollHeight > window.innerHeight + 1 ||
