@@ -20,6 +20,7 @@ import { originOf, rendererEntryUrl } from './origin'
 import { createRestingState } from './resting-state'
 import { createKioskSchedule } from './schedule'
 import { guardKioskScreen, type KioskScreenGuard } from './screen-guard'
+import { startUpdates } from './updater'
 import { localDay } from './usage-counters'
 import { HANDOUT_PARTITION, VISITOR_PARTITION, wipeVisitorTraces } from './visitor-session'
 
@@ -111,13 +112,25 @@ async function start(): Promise<void> {
     config: () => store.config(),
     isResting: () => kioskRest.isResting(),
     relaunch: () => {
-      app.relaunch()
+      // Under a supervisor, exiting is the restart; relaunching too would race it for the single-instance lock.
+      if (!launch.supervised) app.relaunch()
       app.exit(0)
     },
     displayBlocker: powerSaveBlocker,
     log,
   })
   schedule.start()
+  // Off unless an updateUrl is provisioned; installs only while the kiosk rests outside opening hours, or at the
+  // nightly restart (where an installer that starts takes the place of the relaunch).
+  const updates = startUpdates({
+    feedUrl: store.config().updateUrl,
+    isResting: () => kioskRest.isResting(),
+    isClosed: () => !schedule.isOpen(),
+    log,
+    quit: () => app.quit(),
+  })
+  schedule.onRestart(() => updates.installIfReady())
+  app.on('will-quit', () => updates.stop())
 
   const window = createKioskWindow({
     preload: join(import.meta.dirname, '../preload/index.cjs'),

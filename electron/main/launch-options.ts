@@ -15,6 +15,12 @@ export interface LaunchOptions {
   handoutPdf: { path: string; locale: string } | null
   /** `--config <path>`, `--config=<path>` or KIOSK_CONFIG: the fleet's provisioning file. */
   provisioningFile: string | null
+  /**
+   * `--supervised` or KIOSK_SUPERVISED=1: a supervisor (systemd's Restart=always,
+   * Windows Shell Launcher's RestartShell) starts the kiosk again whenever it
+   * exits, so a scheduled restart only exits instead of relaunching a second copy.
+   */
+  supervised: boolean
 }
 
 /** What the launch options need to know about the running app. */
@@ -45,6 +51,7 @@ export function parseLaunchOptions(
     development: devServerUrl !== undefined,
     handoutPdf: handoutPdfOption(argv),
     provisioningFile: optionValue(argv, '--config') ?? (env.KIOSK_CONFIG || null),
+    supervised: argv.includes('--supervised') || env.KIOSK_SUPERVISED === '1',
   }
 }
 

@@ -1,10 +1,22 @@
-import { writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { CHANNELS } from '../../../electron/contract'
 import { fakeLog } from './fake-log'
 
 vi.mock('../../../electron/main/file-log', () => ({ createFileLogger: () => fakeLog() }))
+/** The updater main starts (its own behaviour is tested in updater.test.ts): what it was given, what it did. */
+const updates = vi.hoisted(() => ({
+  started: [] as { feedUrl: string; isResting: () => boolean; isClosed: () => boolean }[],
+  installIfReady: vi.fn(() => false),
+}))
+vi.mock('../../../electron/main/updater', () => ({
+  startUpdates: (options: (typeof updates.started)[number]) => {
+    updates.started.push(options)
+    return { installIfReady: updates.installIfReady, status: () => ({ phase: 'off' }), stop: () => {} }
+  },
+}))
 
 type ElectronMock = typeof import('../../mocks/electron')
 
@@ -129,5 +141,40 @@ describe('main process start-up', () => {
     const window = BrowserWindow.instances[0]!
     for (let i = 0; i < 4; i++) window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 })
     expect(window.webContents.loadURL).toHaveBeenLastCalledWith('app://kiosk/out-of-order.html')
+  })
+
+  describe('updates and the nightly restart', () => {
+    beforeEach(() => {
+      updates.started.length = 0
+      updates.installIfReady.mockClear()
+    })
+    afterEach(() => {
+      vi.useRealTimers()
+      vi.unstubAllEnvs()
+    })
+
+    it('hands the provisioned update folder to the updater, lets it take the nightly restart, and under a supervisor only exits', async () => {
+      const fleet = join(mkdtempSync(join(tmpdir(), 'kiosk-fleet-')), 'provisioning.json')
+      const updateUrl = 'https://updates.example.org/leg-cramp-kiosk/'
+      writeFileSync(fleet, JSON.stringify({ version: 2, settings: { updateUrl, dailyRestartTime: '03:30' } }))
+      vi.stubEnv('KIOSK_CONFIG', fleet)
+      vi.stubEnv('KIOSK_SUPERVISED', '1')
+      vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'Date'] })
+      vi.setSystemTime(new Date(2026, 11, 2, 3, 29, 45))
+      const { app, ipcMain } = await startMain()
+      expect(updates.started).toHaveLength(1)
+      expect(updates.started[0]!.feedUrl).toBe(updateUrl)
+      expect(updates.started[0]!.isClosed()).toBe(false)
+
+      const appFrame = { url: 'app://kiosk/index.html', parent: null }
+      await vi.advanceTimersByTimeAsync(15_000)
+      await ipcMain.handlers.get(CHANNELS.heartbeat)!({ senderFrame: appFrame }, { resting: true })
+      expect(updates.started[0]!.isResting()).toBe(true)
+      await vi.advanceTimersByTimeAsync(60_000)
+      expect(updates.installIfReady).toHaveBeenCalled()
+      expect(app.exit).toHaveBeenCalledWith(0)
+      // systemd or Shell Launcher starts the kiosk again; a relaunch of its own would race it.
+      expect(app.relaunch).not.toHaveBeenCalled()
+    })
   })
 })

@@ -35,6 +35,13 @@ describe('launch options', () => {
     expect(unpackaged(['electron', '.'], { KIOSK_CONFIG: '/srv/fleet.json' }).provisioningFile).toBe('/srv/fleet.json')
   })
 
+  it('knows from --supervised or KIOSK_SUPERVISED=1 that a supervisor restarts the kiosk when it exits', () => {
+    expect(unpackaged(['electron', '.']).supervised).toBe(false)
+    expect(unpackaged(['electron', '.', '--supervised']).supervised).toBe(true)
+    expect(unpackaged(['electron', '.'], { KIOSK_SUPERVISED: '1' }).supervised).toBe(true)
+    expect(unpackaged(['electron', '.'], { KIOSK_SUPERVISED: '0' }).supervised).toBe(false)
+  })
+
   it('treats only the electron-vite dev server of an unpackaged run as development', () => {
     expect(unpackaged([])).toMatchObject({ development: false, devServerUrl: undefined })
     expect(unpackaged([], DEV_SERVER)).toMatchObject({ development: true, devServerUrl: 'http://localhost:5173' })
@@ -51,12 +58,13 @@ describe('launch options', () => {
   it('keeps the operator switches of a packaged kiosk and logs nothing when no development switch is set', () => {
     const log = fakeLog()
     const argv = ['/opt/kiosk/leg-cramp-kiosk', '--windowed', '--config=/etc/kiosk.json', '--handout-pdf=/tmp/h.pdf']
-    expect(parseLaunchOptions(argv, {}, { packaged: true, log })).toEqual({
+    expect(parseLaunchOptions(argv, { KIOSK_SUPERVISED: '1' }, { packaged: true, log })).toEqual({
       windowed: true,
       devServerUrl: undefined,
       development: false,
       handoutPdf: { path: '/tmp/h.pdf', locale: 'en' },
       provisioningFile: '/etc/kiosk.json',
+      supervised: true,
     })
     expect(log.warn).not.toHaveBeenCalled()
   })
