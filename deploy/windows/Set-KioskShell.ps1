@@ -113,6 +113,9 @@ function Set-Provisioning {
   }
   [Environment]::SetEnvironmentVariable('KIOSK_CONFIG', $Provisioning, 'Machine')
   Write-Output "Set the machine environment variable KIOSK_CONFIG=$Provisioning"
+  # Shell Launcher restarts the kiosk when it exits, so its nightly restart only exits.
+  [Environment]::SetEnvironmentVariable('KIOSK_SUPERVISED', '1', 'Machine')
+  Write-Output 'Set the machine environment variable KIOSK_SUPERVISED=1'
 }
 
 function Set-ShellLauncherConfiguration([string] $Configuration) {
