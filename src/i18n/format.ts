@@ -4,9 +4,16 @@ import type { ContentScreen } from '../content/journey'
 import { CONTENT_REVIEWED_ON, shortSourceNames } from '../content/sources'
 import { isolate } from '.'
 
-/** The short names of a screen's sources as a list in the reader's language, e.g. "NHS, AAFP and FDA". */
+/**
+ * The short names of a screen's sources as a list in the reader's language, e.g. "NHS, AAFP and FDA".
+ * Each name is isolated, the commas and "and" are not: so in Arabic and Urdu the list runs right to left,
+ * with the Latin names each reading left to right in their places.
+ */
 export function sourceNamesText(locale: string, screen: ContentScreen): string {
-  return isolate(new Intl.ListFormat(locale, { type: 'conjunction' }).format(shortSourceNames(screen)))
+  return new Intl.ListFormat(locale, { type: 'conjunction' })
+    .formatToParts(shortSourceNames(screen))
+    .map((part) => (part.type === 'element' ? isolate(part.value) : part.value))
+    .join('')
 }
 
 /** The date the content was last checked, written out in the reader's language. */
