@@ -1,10 +1,8 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { defineComponent } from 'vue'
 import type { LocaleTag } from '../../../electron/contract'
 import { DEFAULT_CONFIG } from '../../../electron/default-config'
-import { useStartOver } from '../../../src/composables/use-start-over'
 import { i18n, setLocale } from '../../../src/i18n'
 import type { ReviewStatus } from '../../../src/i18n/locales'
 import { offeredLocales, showsTranslationNotice, visitorDefaultLocale } from '../../../src/i18n/reviews'
@@ -13,6 +11,7 @@ import { createWebBridge } from '../../../src/platform/web-bridge'
 import StaffScreen from '../../../src/screens/StaffScreen.vue'
 import { trackStores } from '../../../src/stores/registry'
 import { useSettingsStore } from '../../../src/stores/settings'
+import { mountStartOver } from './start-over-harness'
 
 // virtual:translation-reviews is tests/unit/renderer/review-statuses.fixture.ts here:
 // en the source, es reviewed, pl changed since its review, the others machine drafts.
@@ -90,22 +89,7 @@ describe('the settings store', () => {
   })
 
   it('makes start over return to the fallback when reviewedLanguagesOnly hides the default', () => {
-    const pinia = createPinia().use(trackStores)
-    setActivePinia(pinia)
-    const bridge = {
-      ...createWebBridge({ loadConfig: async () => DEFAULT_CONFIG, print: vi.fn(async () => {}) }),
-      clearVisitorData: vi.fn(async () => ({ ok: true as const, value: null })),
-    }
-    let startOver: ReturnType<typeof useStartOver> = () => {}
-    mount(
-      defineComponent({
-        setup: () => {
-          startOver = useStartOver()
-          return () => null
-        },
-      }),
-      { global: { plugins: [pinia], provide: { [BRIDGE_KEY as symbol]: bridge } } },
-    )
+    const { startOver } = mountStartOver()
     const settings = useSettingsStore()
     settings.config = { ...settings.config, defaultLocale: 'pl', reviewedLanguagesOnly: true }
     setLocale('es')

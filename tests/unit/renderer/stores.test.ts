@@ -1,18 +1,12 @@
-import { mount } from '@vue/test-utils'
 import { createPinia, setActivePinia, type StateTree, type StoreGeneric } from 'pinia'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { defineComponent } from 'vue'
-import { useStartOver } from '../../../src/composables/use-start-over'
-import { DEFAULT_CONFIG } from '../../../electron/default-config'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { JOURNEY } from '../../../src/content/journey'
 import { i18n, setLocale } from '../../../src/i18n'
-import { createWebBridge } from '../../../src/platform/web-bridge'
-import { BRIDGE_KEY } from '../../../src/platform/use-bridge'
 import { useJourneyStore } from '../../../src/stores/journey'
-import { trackStores } from '../../../src/stores/registry'
 import { useSettingsStore } from '../../../src/stores/settings'
 import { useStaffStore } from '../../../src/stores/staff'
 import { useVisitorStore } from '../../../src/stores/visitor'
+import { mountStartOver } from './start-over-harness'
 
 beforeEach(() => setActivePinia(createPinia()))
 
@@ -72,23 +66,7 @@ describe('visitor choices', () => {
 
 describe('start over', () => {
   it('forgets the visitor, returns to the welcome screen in the default language and wipes storage', () => {
-    const pinia = createPinia().use(trackStores)
-    setActivePinia(pinia)
-    const bridge = {
-      ...createWebBridge({ loadConfig: async () => DEFAULT_CONFIG, print: vi.fn(async () => {}) }),
-      clearVisitorData: vi.fn(async () => ({ ok: true as const, value: null })),
-      recordVisit: vi.fn(async () => ({ ok: true as const, value: null })),
-    }
-    let startOver: ReturnType<typeof useStartOver> = () => {}
-    mount(
-      defineComponent({
-        setup: () => {
-          startOver = useStartOver()
-          return () => null
-        },
-      }),
-      { global: { plugins: [pinia], provide: { [BRIDGE_KEY as symbol]: bridge } } },
-    )
+    const { startOver, bridge } = mountStartOver()
     const settings = useSettingsStore()
     settings.config = { ...settings.config, defaultLocale: 'es' }
     const journey = useJourneyStore()
