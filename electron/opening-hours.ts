@@ -19,6 +19,11 @@ export function minutesOf(time: string): number {
   return hours! * 60 + minutes!
 }
 
+/** The "HH:MM" time `minutes` after midnight; 1440 is "24:00", the end of the day. */
+export function timeOf(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
+}
+
 /** The instant the local clock shows `time` ("HH:MM", or "24:00" for the next midnight) on the day `day` falls on. */
 export function atLocalTime(day: Date, time: string): Date {
   const minutes = minutesOf(time)
