@@ -1,9 +1,8 @@
 import { useTimestamp } from '@vueuse/core'
 import { computed } from 'vue'
 import { isOpenAt, nextOpening } from '../../electron/opening-hours'
-import { useJourneyStore } from '../stores/journey'
 import { useSettingsStore } from '../stores/settings'
-import { useStaffStore } from '../stores/staff'
+import { useResting } from './use-resting'
 
 /** How often the renderer looks at the clock for opening and closing times. */
 const CHECK_EVERY_MS = 15_000
@@ -17,14 +16,11 @@ const CHECK_EVERY_MS = 15_000
  */
 export function useClosedScreen() {
   const settings = useSettingsStore()
-  const journey = useJourneyStore()
-  const staff = useStaffStore()
+  const resting = useResting()
   const now = useTimestamp({ interval: CHECK_EVERY_MS })
   const open = computed(() => isOpenAt(settings.config.openingHours, new Date(now.value)))
   /** Whether the closed screen shows now. */
-  const showing = computed(
-    () => !open.value && journey.screen === 'attract' && !journey.sourcesOpen && staff.view === 'closed',
-  )
+  const showing = computed(() => !open.value && resting.value)
   /** When the clinic opens next, or null while it is open (or never opens). */
   const opensAt = computed(() => (open.value ? null : nextOpening(settings.config.openingHours, new Date(now.value))))
   return { showing, opensAt, now }

@@ -4,6 +4,7 @@ import { useBridge } from '../platform/use-bridge'
 import { useJourneyStore } from '../stores/journey'
 import { useSettingsStore } from '../stores/settings'
 import { useStaffStore } from '../stores/staff'
+import { useResting } from './use-resting'
 import { useStartOver } from './use-start-over'
 
 /** Any of these, anywhere in the app, counts as a visitor being there. */
@@ -59,8 +60,7 @@ export function useIdleReset() {
     else countdown.pause()
   })
 
-  // Resting: the welcome (or closed) screen shows, with no sources page and no staff screen over it.
-  const resting = computed(() => journey.screen === 'attract' && !journey.sourcesOpen && staff.view === 'closed')
+  const resting = useResting()
   const beat = () => void bridge.heartbeat({ resting: resting.value })
   useIntervalFn(() => {
     const recentlyActive = Date.now() - lastActive.value < timeoutMs.value + warningSeconds.value * 1000
