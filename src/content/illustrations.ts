@@ -1,10 +1,13 @@
 import type { Component } from 'vue'
 import DrinkWater from '../components/illustrations/DrinkWater.vue'
 import HamstringStretch from '../components/illustrations/HamstringStretch.vue'
+import HoldTheStretch from '../components/illustrations/HoldTheStretch.vue'
+import KeepMoving from '../components/illustrations/KeepMoving.vue'
 import LooseCovers from '../components/illustrations/LooseCovers.vue'
 import PullToesUp from '../components/illustrations/PullToesUp.vue'
 import RubTheMuscle from '../components/illustrations/RubTheMuscle.vue'
 import StandOnCrampedLeg from '../components/illustrations/StandOnCrampedLeg.vue'
+import SupportiveShoes from '../components/illustrations/SupportiveShoes.vue'
 import WalkAround from '../components/illustrations/WalkAround.vue'
 import WallStretchLean from '../components/illustrations/WallStretchLean.vue'
 import WallStretchStart from '../components/illustrations/WallStretchStart.vue'
@@ -22,7 +25,10 @@ export const ILLUSTRATIONS: Readonly<Record<string, Component>> = {
   warm: WarmTowel,
   wall: WallStretchStart,
   lean: WallStretchLean,
+  hold: HoldTheStretch,
   thigh: HamstringStretch,
   drink: DrinkWater,
+  move: KeepMoving,
+  shoes: SupportiveShoes,
   covers: LooseCovers,
 }

@@ -6,6 +6,8 @@ import { CONTENT_SCREENS, JOURNEY, type ContentScreen, type JourneyScreen } from
 export const useJourneyStore = defineStore('journey', () => {
   const screen = ref<JourneyScreen>('attract')
   const sourcesOpen = ref(false)
+  /** The visitor said "I'm done": the thank-you screen shows until the kiosk starts over. */
+  const finished = ref(false)
   /** The furthest screen this visitor reached (anonymous drop-off figures). */
   const furthest = ref<JourneyScreen>('attract')
 
@@ -40,12 +42,33 @@ export const useJourneyStore = defineStore('journey', () => {
     sourcesOpen.value = open
   }
 
+  /** Ends the visit with the thank-you screen. */
+  function finish(): void {
+    finished.value = true
+    sourcesOpen.value = false
+  }
+
   /** Back to the welcome screen, as for a new visitor. */
   function $reset(): void {
     screen.value = 'attract'
     sourcesOpen.value = false
+    finished.value = false
     furthest.value = 'attract'
   }
 
-  return { screen, sourcesOpen, furthest, step, isFirst, isLast, go, next, back, showSources, $reset }
+  return {
+    screen,
+    sourcesOpen,
+    finished,
+    furthest,
+    step,
+    isFirst,
+    isLast,
+    go,
+    next,
+    back,
+    showSources,
+    finish,
+    $reset,
+  }
 })

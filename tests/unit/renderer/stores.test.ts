@@ -2,6 +2,7 @@ import { createPinia, setActivePinia, type StateTree, type StoreGeneric } from '
 import { beforeEach, describe, expect, it } from 'vitest'
 import { JOURNEY } from '../../../src/content/journey'
 import { i18n, setLocale } from '../../../src/i18n'
+import { useDisplayStore } from '../../../src/stores/display'
 import { useJourneyStore } from '../../../src/stores/journey'
 import { useSettingsStore } from '../../../src/stores/settings'
 import { useStaffStore } from '../../../src/stores/staff'
@@ -76,11 +77,19 @@ describe('start over', () => {
     journey.showSources(true)
     visitor.toggle('pregnant')
     visitor.toggleCause('age')
+    const display = useDisplayStore()
+    display.toggleLargeText()
+    display.toggleHighContrast()
+    journey.finish()
 
     startOver('visitor')
 
-    expect(journey.$state).toEqual({ screen: 'attract', sourcesOpen: false, furthest: 'attract' })
+    expect(journey.$state).toEqual({ screen: 'attract', finished: false, sourcesOpen: false, furthest: 'attract' })
     expect(visitor.$state).toEqual({ chosen: [], openCause: null })
+    expect(display.$state, 'larger text and high contrast are for this visitor only').toEqual({
+      largeText: false,
+      highContrast: false,
+    })
     expect(settings.config.defaultLocale).toBe('es')
     expect(i18n.global.locale.value).toBe('es')
     expect(document.documentElement.lang).toBe('es')
