@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import { test as base, expect, type Page } from '@playwright/test'
+import { test as base, expect, type Locator, type Page } from '@playwright/test'
 import { JOURNEY } from '../../src/content/journey'
 
 /** The two screens the kiosk is built for. */
@@ -51,7 +51,18 @@ export async function undersizedTargets(page: Page): Promise<string[]> {
 /** The journey's screens in order, as their data-testid suffixes. */
 export { JOURNEY }
 
-/** Taps Next from journey screen `from` until `target` shows, waiting for each screen on the way. */
+/**
+ * Moves on one screen as a visitor would: on the language screen (which has no
+ * Next) by touching the language in use, elsewhere with Next.
+ */
+export async function goNext(page: Page): Promise<void> {
+  const language = page.getByTestId('screen-language')
+  await language.or(page.getByTestId('nav-next')).first().waitFor()
+  if (await language.isVisible()) await language.locator('[aria-pressed="true"]').tap()
+  else await page.getByTestId('nav-next').tap()
+}
+
+/** Moves on from journey screen `from` until `target` shows, waiting for each screen on the way. */
 export async function walkTo(
   page: Page,
   from: (typeof JOURNEY)[number],
@@ -59,7 +70,7 @@ export async function walkTo(
 ): Promise<void> {
   await expect(page.getByTestId(`screen-${from}`)).toBeVisible()
   for (const screen of JOURNEY.slice(JOURNEY.indexOf(from) + 1, JOURNEY.indexOf(target) + 1)) {
-    await page.getByTestId('nav-next').tap()
+    await goNext(page)
     await expect(page.getByTestId(`screen-${screen}`)).toBeVisible()
   }
 }
@@ -109,5 +120,86 @@ export async function overflowingText(page: Page): Promise<string[]> {
         return element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 1
       })
       .map((element) => `${element.tagName.toLowerCase()}: ${element.textContent!.trim().slice(0, 60)}`),
+  )
+}
+
+/**
+ * What a visitor could not see on the current screen (the fold check): every
+ * text element must be wholly inside the window, and one inside a paged region
+ * (a screen root or panel with data-pages) wholly inside that region on one of
+ * its pages, reached with `page-more`; a warning box must stay in one piece
+ * and be whole on one page. Leaves the region on its last page. `scope` is the
+ * screen root or the panel to check.
+ */
+export async function hiddenContent(scope: Locator): Promise<string[]> {
+  const pages = Number((await scope.getAttribute('data-pages')) ?? '1')
+  const seen: boolean[][] = []
+  for (let turn = 1; turn <= pages; turn++) {
+    if (turn > 1) {
+      await scope.getByTestId('page-more').tap()
+      await expect(scope).toHaveAttribute('data-page', String(turn))
+    }
+    seen.push(
+      await scope.evaluate((root) => {
+        const inside = (box: DOMRect, frame: { left: number; top: number; right: number; bottom: number }) =>
+          box.left >= frame.left - 1 &&
+          box.top >= frame.top - 1 &&
+          box.right <= frame.right + 1 &&
+          box.bottom <= frame.bottom + 1
+        const window_ = { left: 0, top: 0, right: innerWidth, bottom: innerHeight }
+        // Only the paged flows' content moves between pages; everything else is checked once, below.
+        return [...root.querySelectorAll('.paged__flow *')].map((element) => {
+          const frame = element.closest('.paged__viewport')!.getBoundingClientRect()
+          const box = element.getBoundingClientRect()
+          return inside(box, frame) && inside(box, window_)
+        })
+      }),
+    )
+  }
+  return scope.evaluate((root, seenOnPages) => {
+    const problems: string[] = []
+    const paged = [...root.querySelectorAll('.paged__flow *')]
+    const window_ = { left: 0, top: 0, right: innerWidth, bottom: innerHeight }
+    const inWindow = (box: DOMRect) =>
+      box.left >= -1 && box.top >= -1 && box.right <= window_.right + 1 && box.bottom <= window_.bottom + 1
+    for (const element of root.querySelectorAll('*')) {
+      if (!(element instanceof HTMLElement) || element.closest('svg')) continue
+      const style = getComputedStyle(element)
+      if (style.display === 'none' || style.visibility === 'hidden' || element.getClientRects().length === 0) continue
+      const label = `${element.tagName.toLowerCase()}: ${element.textContent!.trim().slice(0, 50)}`
+      const warning = element.matches('.callout, .card--warning, .card--urgent, .card--emergency')
+      if (warning && element.getClientRects().length > 1) problems.push(`split across columns or pages: ${label}`)
+      const hasText = [...element.childNodes].some((node) => node.nodeType === 3 && node.textContent!.trim())
+      if (!hasText && !warning) continue
+      const index = paged.indexOf(element)
+      const visible = index === -1 ? inWindow(element.getBoundingClientRect()) : seenOnPages.some((seen) => seen[index])
+      if (!visible) problems.push(`never wholly in view: ${label}`)
+    }
+    return problems
+  }, seen)
+}
+
+/** Turns a paged screen to the page that shows `target` (from the first page on), as a visitor would, then taps it. */
+export async function tapOnItsPage(scope: Locator, target: Locator): Promise<void> {
+  while ((await scope.getAttribute('data-page')) !== '1') await scope.getByTestId('page-previous').tap()
+  while (!(await isWhollyInView(target))) await scope.getByTestId('page-more').tap()
+  await target.tap()
+}
+
+async function isWhollyInView(target: Locator): Promise<boolean> {
+  return target.evaluate((element) => {
+    const region = element.closest('.paged__viewport')?.getBoundingClientRect()
+    const box = element.getBoundingClientRect()
+    return !region || (box.left >= region.left - 1 && box.right <= region.right + 1 && box.bottom <= region.bottom + 1)
+  })
+}
+
+/** axe-core's findings including WCAG AAA (enhanced 7:1 contrast among them), as readable lines. */
+export async function enhancedAccessibilityViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'wcag2aaa'])
+    .analyze()
+  return results.violations.map(
+    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
   )
 }

@@ -1,4 +1,4 @@
-import { expect, JOURNEY, openKiosk, SCREEN_SIZES, swipe, test, walkTo } from './fixtures'
+import { expect, goNext, JOURNEY, openKiosk, SCREEN_SIZES, swipe, test, walkTo } from './fixtures'
 
 const CONTENT_SCREENS = JOURNEY.slice(2)
 
@@ -10,7 +10,7 @@ test.describe('a visitor steps through the journey', () => {
       await page.getByTestId('start').tap()
       for (const screen of JOURNEY.slice(1)) {
         await expect(page.getByTestId(`screen-${screen}`)).toBeVisible()
-        if (screen !== 'handout') await page.getByTestId('nav-next').tap()
+        if (screen !== 'handout') await goNext(page)
       }
       await expect(page.getByTestId('nav-next')).toHaveCount(0)
       for (const screen of [...JOURNEY].reverse().slice(1)) {
@@ -32,10 +32,12 @@ test.describe('a visitor steps through the journey', () => {
     })
   }
 
-  test('Start over asks, then returns to the welcome screen, from every screen', async ({ page }) => {
-    test.setTimeout(90_000)
+  test('Start over asks, then returns to the welcome screen, from every screen after the language', async ({
+    page,
+  }) => {
+    test.setTimeout(180_000)
     await openKiosk(page)
-    for (let depth = 1; depth < JOURNEY.length; depth++) {
+    for (let depth = JOURNEY.indexOf('about'); depth < JOURNEY.length; depth++) {
       await page.getByTestId('start').tap()
       await walkTo(page, 'language', JOURNEY[depth]!)
       await page.getByTestId('nav-home').tap()
@@ -47,7 +49,7 @@ test.describe('a visitor steps through the journey', () => {
   test('every content screen names its sources and opens the full list, then returns', async ({ page }) => {
     await openKiosk(page)
     await page.getByTestId('start').tap()
-    await page.getByTestId('nav-next').tap()
+    await goNext(page)
     for (const screen of CONTENT_SCREENS) {
       await expect(page.getByTestId(`screen-${screen}`)).toBeVisible()
       await expect(page.getByTestId('sources-line')).toContainText(/\w/)
@@ -61,7 +63,7 @@ test.describe('a visitor steps through the journey', () => {
     }
   })
 
-  test('a cause card opens its detail in place, and the medicines card warns not to stop medicines', async ({
+  test('a cause card opens its detail in a panel, and the medicines card warns not to stop medicines', async ({
     page,
   }) => {
     await openKiosk(page)
@@ -73,6 +75,8 @@ test.describe('a visitor steps through the journey', () => {
     await expect(card).toHaveAttribute('aria-expanded', 'true')
     await expect(page.getByTestId('screen-causes')).toBeVisible()
     await expect(page.getByTestId('medicines-action')).toContainText('Do not stop a medicine on your own')
+    await page.getByTestId('cause-panel-close').tap()
+    await expect(card).toHaveAttribute('aria-expanded', 'false')
     await page.getByTestId('cause-age').tap()
     await expect(page.getByTestId('cause-medicines-detail')).toHaveCount(0)
     await expect(page.getByTestId('cause-age-detail')).toBeVisible()
