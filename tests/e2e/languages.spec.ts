@@ -9,6 +9,7 @@ import {
   saveScreenshot,
   SCREEN_SIZES,
   swipe,
+  tapOnItsPage,
   test,
   undersizedTargets,
   walkTo,
@@ -40,7 +41,7 @@ test.describe('every screen, in every language, at both sizes', () => {
         for (const screen of CONTENT_SCREENS) {
           await expect(page.getByTestId(`screen-${screen}`)).toBeVisible()
           if (screen === 'causes') {
-            await page.getByTestId('cause-medicines').tap()
+            await tapOnItsPage(page.getByTestId('screen-causes'), page.getByTestId('cause-medicines'))
             await expect(page.getByTestId('cause-panel')).toBeVisible()
           }
           if (screen === 'selfcheck') await page.getByTestId('selfcheck-over60').tap()
