@@ -1,21 +1,22 @@
 import { useMutationObserver, useResizeObserver } from '@vueuse/core'
 import { onMounted, ref, watch, type Ref } from 'vue'
-import { useI18n } from 'vue-i18n'
 import { useDisplayStore } from '../stores/display'
 
 /**
  * Pages for a region whose content may not fit: the content flows into
  * columns as wide as the region (CSS multi-column, so a line or an unbreakable
  * block is never cut), and each column is one page. Counts the pages whenever
- * the region, its content, the language or the text size changes, and keeps
- * the current page in range. `page` is 0-based.
+ * the region, its content (a new language too) or the text size changes, and
+ * keeps the current page in range. `page` is 0-based.
  */
 export function usePages(viewport: Ref<HTMLElement | null>, flow: Ref<HTMLElement | null>) {
   const page = ref(0)
   const pages = ref(1)
-  const { locale } = useI18n()
   const display = useDisplayStore()
   let frame = 0
+
+  /** The gap between two pages' columns, in px. */
+  const gapOf = (content: HTMLElement) => parseFloat(getComputedStyle(content).columnGap) || 0
 
   function count(): void {
     cancelAnimationFrame(frame)
@@ -23,7 +24,7 @@ export function usePages(viewport: Ref<HTMLElement | null>, flow: Ref<HTMLElemen
       const region = viewport.value
       const content = flow.value
       if (!region || !content) return
-      const gap = parseFloat(getComputedStyle(content).columnGap) || 0
+      const gap = gapOf(content)
       const stride = region.clientWidth + gap
       pages.value = stride > 0 ? Math.max(1, Math.round((content.scrollWidth + gap) / stride)) : 1
       page.value = Math.min(page.value, pages.value - 1)
@@ -32,7 +33,8 @@ export function usePages(viewport: Ref<HTMLElement | null>, flow: Ref<HTMLElemen
 
   useResizeObserver(viewport, count)
   useMutationObserver(flow, count, { childList: true, subtree: true, characterData: true, attributes: true })
-  watch([locale, () => display.largeText], count, { flush: 'post' })
+  // Larger text changes the size of the content but not its DOM: neither observer sees it.
+  watch(() => display.largeText, count, { flush: 'post' })
   onMounted(() => {
     count()
     void document.fonts.ready.then(count)
@@ -41,13 +43,13 @@ export function usePages(viewport: Ref<HTMLElement | null>, flow: Ref<HTMLElemen
   /** Shows the page that holds an element (a control reached by keyboard, say). */
   function reveal(element: Element): void {
     const region = viewport.value
-    if (!region) return
+    const content = flow.value
+    if (!region || !content) return
     const rtl = getComputedStyle(region).direction === 'rtl'
     const box = region.getBoundingClientRect()
     const target = element.getBoundingClientRect()
     const offset = rtl ? box.right - target.right : target.left - box.left
-    const gap = parseFloat(getComputedStyle(flow.value!).columnGap) || 0
-    const shift = Math.floor((offset + 1) / (box.width + gap))
+    const shift = Math.floor((offset + 1) / (box.width + gapOf(content)))
     page.value = Math.min(pages.value - 1, Math.max(0, page.value + shift))
   }
 
