@@ -133,50 +133,51 @@ export async function overflowingText(page: Page): Promise<string[]> {
  */
 export async function hiddenContent(scope: Locator): Promise<string[]> {
   const pages = Number((await scope.getAttribute('data-pages')) ?? '1')
-  const seen: boolean[][] = []
+  let seen: boolean[] = []
+  let problems: string[] = []
   for (let turn = 1; turn <= pages; turn++) {
     if (turn > 1) {
       await scope.getByTestId('page-more').tap()
       await expect(scope).toHaveAttribute('data-page', String(turn))
     }
-    seen.push(
-      await scope.evaluate((root) => {
+    // One look per page: which paged elements are wholly in view now; on the last page, the verdict.
+    ;({ seen, problems } = await scope.evaluate(
+      (root, { seenBefore, last }) => {
+        const window_ = { left: 0, top: 0, right: innerWidth, bottom: innerHeight }
         const inside = (box: DOMRect, frame: { left: number; top: number; right: number; bottom: number }) =>
           box.left >= frame.left - 1 &&
           box.top >= frame.top - 1 &&
           box.right <= frame.right + 1 &&
           box.bottom <= frame.bottom + 1
-        const window_ = { left: 0, top: 0, right: innerWidth, bottom: innerHeight }
-        // Only the paged flows' content moves between pages; everything else is checked once, below.
-        return [...root.querySelectorAll('.paged__flow *')].map((element) => {
-          const frame = element.closest('.paged__viewport')!.getBoundingClientRect()
+        // Only the paged flows' content moves between pages; everything else is checked once, on the last page.
+        const paged = [...root.querySelectorAll('.paged__flow *')]
+        const seenNow = paged.map((element, index) => {
           const box = element.getBoundingClientRect()
-          return inside(box, frame) && inside(box, window_)
+          const frame = element.closest('.paged__viewport')!.getBoundingClientRect()
+          return seenBefore[index] === true || (inside(box, frame) && inside(box, window_))
         })
-      }),
-    )
+        const found: string[] = []
+        if (!last) return { seen: seenNow, problems: found }
+        for (const element of root.querySelectorAll('*')) {
+          if (!(element instanceof HTMLElement) || element.closest('svg')) continue
+          const style = getComputedStyle(element)
+          if (style.display === 'none' || style.visibility === 'hidden' || element.getClientRects().length === 0)
+            continue
+          const label = `${element.tagName.toLowerCase()}: ${element.textContent!.trim().slice(0, 50)}`
+          const warning = element.matches('.callout, .card--warning, .card--urgent, .card--emergency')
+          if (warning && element.getClientRects().length > 1) found.push(`split across columns or pages: ${label}`)
+          const hasText = [...element.childNodes].some((node) => node.nodeType === 3 && node.textContent!.trim())
+          if (!hasText && !warning) continue
+          const index = paged.indexOf(element)
+          const visible = index === -1 ? inside(element.getBoundingClientRect(), window_) : seenNow[index]
+          if (!visible) found.push(`never wholly in view: ${label}`)
+        }
+        return { seen: seenNow, problems: found }
+      },
+      { seenBefore: seen, last: turn === pages },
+    ))
   }
-  return scope.evaluate((root, seenOnPages) => {
-    const problems: string[] = []
-    const paged = [...root.querySelectorAll('.paged__flow *')]
-    const window_ = { left: 0, top: 0, right: innerWidth, bottom: innerHeight }
-    const inWindow = (box: DOMRect) =>
-      box.left >= -1 && box.top >= -1 && box.right <= window_.right + 1 && box.bottom <= window_.bottom + 1
-    for (const element of root.querySelectorAll('*')) {
-      if (!(element instanceof HTMLElement) || element.closest('svg')) continue
-      const style = getComputedStyle(element)
-      if (style.display === 'none' || style.visibility === 'hidden' || element.getClientRects().length === 0) continue
-      const label = `${element.tagName.toLowerCase()}: ${element.textContent!.trim().slice(0, 50)}`
-      const warning = element.matches('.callout, .card--warning, .card--urgent, .card--emergency')
-      if (warning && element.getClientRects().length > 1) problems.push(`split across columns or pages: ${label}`)
-      const hasText = [...element.childNodes].some((node) => node.nodeType === 3 && node.textContent!.trim())
-      if (!hasText && !warning) continue
-      const index = paged.indexOf(element)
-      const visible = index === -1 ? inWindow(element.getBoundingClientRect()) : seenOnPages.some((seen) => seen[index])
-      if (!visible) problems.push(`never wholly in view: ${label}`)
-    }
-    return problems
-  }, seen)
+  return problems
 }
 
 /** Turns a paged screen to the page that shows `target` (from the first page on), as a visitor would, then taps it. */
