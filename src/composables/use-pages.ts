@@ -15,6 +15,23 @@ export function usePages(viewport: Ref<HTMLElement | null>, flow: Ref<HTMLElemen
   const display = useDisplayStore()
   let frame = 0
 
+  /**
+   * How far the content reaches along the reading direction, in px from the
+   * region's start, measured on the laid-out fragments themselves (scrollWidth
+   * misses columns that nested grids spill into).
+   */
+  function extentOf(content: HTMLElement): number {
+    const start = content.getBoundingClientRect()
+    const rtl = getComputedStyle(content).direction === 'rtl'
+    let extent = start.width
+    for (const element of content.querySelectorAll('*')) {
+      for (const box of element.getClientRects()) {
+        extent = Math.max(extent, rtl ? start.right - box.left : box.right - start.left)
+      }
+    }
+    return extent
+  }
+
   /** The gap between two pages' columns, in px. */
   const gapOf = (content: HTMLElement) => parseFloat(getComputedStyle(content).columnGap) || 0
 
@@ -26,7 +43,7 @@ export function usePages(viewport: Ref<HTMLElement | null>, flow: Ref<HTMLElemen
       if (!region || !content) return
       const gap = gapOf(content)
       const stride = region.clientWidth + gap
-      pages.value = stride > 0 ? Math.max(1, Math.round((content.scrollWidth + gap) / stride)) : 1
+      pages.value = stride > 0 ? Math.max(1, Math.ceil((extentOf(content) + gap - 1) / stride)) : 1
       page.value = Math.min(page.value, pages.value - 1)
     })
   }

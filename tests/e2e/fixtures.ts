@@ -183,7 +183,11 @@ export async function hiddenContent(scope: Locator): Promise<string[]> {
 /** Turns a paged screen to the page that shows `target` (from the first page on), as a visitor would, then taps it. */
 export async function tapOnItsPage(scope: Locator, target: Locator): Promise<void> {
   while ((await scope.getAttribute('data-page')) !== '1') await scope.getByTestId('page-previous').tap()
-  while (!(await isWhollyInView(target))) await scope.getByTestId('page-more').tap()
+  while (!(await isWhollyInView(target))) {
+    const more = scope.getByTestId('page-more')
+    if ((await more.count()) === 0) throw new Error(`never in view on any page: ${target}`)
+    await more.tap()
+  }
   await target.tap()
 }
 
