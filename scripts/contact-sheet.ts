@@ -225,10 +225,15 @@ async function pageOf(root: Locator): Promise<{ page: number; pages: number }> {
   return { page: Number(page ?? 1) || 1, pages: Number(pages ?? 1) || 1 }
 }
 
-/** A paging control (`page-more`, `page-previous`) of a paged element: its own, else the screen's. */
+/**
+ * A paging control (`page-more`, `page-previous`) of a paged element: its own,
+ * else the screen's; a content screen turns back a page with its Back button.
+ */
 async function pageControl(page: Page, root: Locator, testId: string): Promise<Locator> {
   const own = root.getByTestId(testId).filter({ visible: true }).first()
-  return (await own.count()) > 0 ? own : byTestId(page, testId)
+  if ((await own.count()) > 0) return own
+  const screens = testId === 'page-previous' ? byTestId(page, testId).or(byTestId(page, 'nav-back')) : byTestId(page, testId)
+  return screens.first()
 }
 
 /** Shows page `target` of a paged element with `page-more` / `page-previous`. */
@@ -283,8 +288,9 @@ async function tapControl(page: Page, testId: string, screenRoot?: Locator): Pro
   return true
 }
 
-/** Taps `nav-next` and waits for the next screen. */
+/** Turns to the screen's last page, taps `nav-next` and waits for the next screen. */
 async function next(page: Page, to: Screen): Promise<Locator> {
+  while (await tapControl(page, 'page-more'));
   if (!(await tapControl(page, 'nav-next'))) throw new VisitStopped('no nav-next control')
   return expectScreen(page, to)
 }
@@ -388,14 +394,14 @@ async function printOutcome(page: Page): Promise<string> {
 
 /** Prints from the handout screen (button, then the confirmation); the outcome's data-state, or null without a button. */
 async function printHandout(page: Page, handout: Locator): Promise<string | null> {
+  // The last outcome's dialog is read and closed first.
+  await tapControl(page, 'print-status-close')
   const button = page.getByTestId('print-handout').first()
   if ((await button.count()) > 0 && (await button.isDisabled())) throw new Error('print-handout is disabled')
   if (!(await tapControl(page, 'print-handout', handout))) return null
   if (!(await present(page, 'print-dialog', 3000))) throw new Error('print-dialog did not open')
   await tapControl(page, 'print-confirm')
-  const outcome = await printOutcome(page)
-  await reveal(page, page.getByTestId('print-status').first(), handout)
-  return outcome
+  return printOutcome(page)
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -573,6 +579,7 @@ async function renderVariant(browser: Browser, variant: Variant, sheet: Sheet, b
       for (const screen of CONTENT_SCREENS.slice(1)) handout = await next(page, screen)
       await camera.state('handout', 'none', () => camera.shoot('handout', 'none', handout))
       await printFailure(page, camera, handout)
+      await tapControl(page, 'print-status-close')
       if (!(await tapControl(page, 'visit-done', handout))) camera.skip('done', null, 'no visit-done button')
       else await camera.shoot('done', null, await expectScreen(page, 'done'))
     } catch (error) {

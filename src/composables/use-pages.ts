@@ -2,16 +2,26 @@ import { useMutationObserver, useResizeObserver } from '@vueuse/core'
 import { onMounted, ref, watch, type Ref } from 'vue'
 import { useDisplayStore } from '../stores/display'
 
+/** Marks a block too tall for any page (see usePages). */
+const TALLER_THAN_PAGE = 'data-taller-than-page'
+
 /**
  * Pages for a region whose content may not fit: the content flows into
- * columns as wide as the region (CSS multi-column, so a line or an unbreakable
- * block is never cut), and each column is one page. Counts the pages whenever
+ * columns (CSS multi-column, so a line or an unbreakable block is never cut),
+ * and each region-wide run of columns is one page. Counts the pages whenever
  * the region, its content (a new language too) or the text size changes, and
- * keeps the current page in range. `page` is 0-based.
+ * keeps the current page in range. `page` is 0-based. When a block that must
+ * not break (a warning, a step) is too tall for its column and splits, the page
+ * takes one column fewer (`columns`, null while the stylesheet's count holds),
+ * so the block gets a wider, shorter column. A block taller than a whole page
+ * even so is marked `data-taller-than-page`: it may then continue on the next
+ * page, between its lines (the stylesheet repeats its box on each part), rather
+ * than leave a page empty.
  */
 export function usePages(viewport: Ref<HTMLElement | null>, flow: Ref<HTMLElement | null>) {
   const page = ref(0)
   const pages = ref(1)
+  const columns = ref<number | null>(null)
   const display = useDisplayStore()
   let frame = 0
 
@@ -32,6 +42,16 @@ export function usePages(viewport: Ref<HTMLElement | null>, flow: Ref<HTMLElemen
     return extent
   }
 
+  /** The blocks that must stay whole (break-inside: avoid) but are split across columns. */
+  function splitBlocks(content: HTMLElement): Element[] {
+    return [...content.querySelectorAll('*')].filter(
+      (element) => element.getClientRects().length > 1 && getComputedStyle(element).breakInside === 'avoid',
+    )
+  }
+
+  /** How tall a block is in all, over every column it spans. */
+  const heightOf = (element: Element) => [...element.getClientRects()].reduce((sum, box) => sum + box.height, 0)
+
   /** The gap between two pages' columns, in px. */
   const gapOf = (content: HTMLElement) => parseFloat(getComputedStyle(content).columnGap) || 0
 
@@ -41,6 +61,17 @@ export function usePages(viewport: Ref<HTMLElement | null>, flow: Ref<HTMLElemen
       const region = viewport.value
       const content = flow.value
       if (!region || !content) return
+      const laidOut = parseInt(getComputedStyle(content).columnCount, 10) || 1
+      const split = splitBlocks(content)
+      if (split.length > 0 && laidOut > 1) {
+        columns.value = laidOut - 1
+        return // the flow's new style brings the next count
+      }
+      const tooTall = split.filter((element) => heightOf(element) > region.clientHeight)
+      if (tooTall.length > 0) {
+        for (const element of tooTall) element.setAttribute(TALLER_THAN_PAGE, '')
+        return // as above
+      }
       const gap = gapOf(content)
       const stride = region.clientWidth + gap
       pages.value = stride > 0 ? Math.max(1, Math.ceil((extentOf(content) + gap - 1) / stride)) : 1
@@ -48,13 +79,34 @@ export function usePages(viewport: Ref<HTMLElement | null>, flow: Ref<HTMLElemen
     })
   }
 
-  useResizeObserver(viewport, count)
-  useMutationObserver(flow, count, { childList: true, subtree: true, characterData: true, attributes: true })
+  /** Lays the content out afresh at the stylesheet's column count, then counts. */
+  function refit(): void {
+    columns.value = null
+    for (const element of flow.value?.querySelectorAll(`[${TALLER_THAN_PAGE}]`) ?? []) {
+      element.removeAttribute(TALLER_THAN_PAGE)
+    }
+    count()
+  }
+
+  useResizeObserver(viewport, refit)
+  useMutationObserver(
+    flow,
+    (changes) => {
+      const fittedOnly = changes.every(
+        (change) =>
+          change.attributeName === TALLER_THAN_PAGE ||
+          (change.target === flow.value && change.attributeName === 'style'),
+      )
+      if (fittedOnly) count()
+      else refit()
+    },
+    { childList: true, subtree: true, characterData: true, attributes: true },
+  )
   // Larger text changes the size of the content but not its DOM: neither observer sees it.
-  watch(() => display.largeText, count, { flush: 'post' })
+  watch(() => display.largeText, refit, { flush: 'post' })
   onMounted(() => {
     count()
-    void document.fonts.ready.then(count)
+    void document.fonts.ready.then(refit)
   })
 
   /** Shows the page that holds an element (a control reached by keyboard, say). */
@@ -73,6 +125,7 @@ export function usePages(viewport: Ref<HTMLElement | null>, flow: Ref<HTMLElemen
   return {
     page,
     pages,
+    columns,
     next: () => (page.value = Math.min(page.value + 1, pages.value - 1)),
     previous: () => (page.value = Math.max(page.value - 1, 0)),
     reveal,

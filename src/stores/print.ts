@@ -24,9 +24,14 @@ export const usePrintStore = defineStore('print', () => {
     }
   }
 
+  /** The visitor has read how their last request ended (a print under way cannot be dismissed). */
+  function dismiss(): void {
+    if (status.value.state !== 'printing') status.value = { state: 'idle' }
+  }
+
   function $reset(): void {
     status.value = { state: 'idle' }
   }
 
-  return { status, print, $reset }
+  return { status, print, dismiss, $reset }
 })
