@@ -232,7 +232,8 @@ async function pageOf(root: Locator): Promise<{ page: number; pages: number }> {
 async function pageControl(page: Page, root: Locator, testId: string): Promise<Locator> {
   const own = root.getByTestId(testId).filter({ visible: true }).first()
   if ((await own.count()) > 0) return own
-  const screens = testId === 'page-previous' ? byTestId(page, testId).or(byTestId(page, 'nav-back')) : byTestId(page, testId)
+  const screens =
+    testId === 'page-previous' ? byTestId(page, testId).or(byTestId(page, 'nav-back')) : byTestId(page, testId)
   return screens.first()
 }
 

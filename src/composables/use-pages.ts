@@ -22,6 +22,8 @@ export function usePages(viewport: Ref<HTMLElement | null>, flow: Ref<HTMLElemen
   const page = ref(0)
   const pages = ref(1)
   const columns = ref<number | null>(null)
+  /** False from a change until the pages of the new layout are counted. */
+  const settled = ref(false)
   const display = useDisplayStore()
   let frame = 0
 
@@ -57,6 +59,7 @@ export function usePages(viewport: Ref<HTMLElement | null>, flow: Ref<HTMLElemen
 
   function count(): void {
     cancelAnimationFrame(frame)
+    settled.value = false
     frame = requestAnimationFrame(() => {
       const region = viewport.value
       const content = flow.value
@@ -76,6 +79,7 @@ export function usePages(viewport: Ref<HTMLElement | null>, flow: Ref<HTMLElemen
       const stride = region.clientWidth + gap
       pages.value = stride > 0 ? Math.max(1, Math.ceil((extentOf(content) + gap - 1) / stride)) : 1
       page.value = Math.min(page.value, pages.value - 1)
+      settled.value = true
     })
   }
 
@@ -126,6 +130,7 @@ export function usePages(viewport: Ref<HTMLElement | null>, flow: Ref<HTMLElemen
     page,
     pages,
     columns,
+    settled,
     next: () => (page.value = Math.min(page.value + 1, pages.value - 1)),
     previous: () => (page.value = Math.max(page.value - 1, 0)),
     reveal,

@@ -31,9 +31,10 @@ export const useJourneyStore = defineStore('journey', () => {
 
   /** Shows a screen at its first page (and closes the sources page). */
   function go(target: JourneyScreen): void {
+    // A new screen's paged region counts its own pages; the current one's count still holds.
+    if (target !== screen.value) pages.value = 1
     screen.value = target
     page.value = 1
-    pages.value = 1
     sourcesOpen.value = false
     if (JOURNEY.indexOf(target) > JOURNEY.indexOf(furthest.value)) furthest.value = target
   }

@@ -1,4 +1,4 @@
-import { expect, goNext, JOURNEY, openKiosk, SCREEN_SIZES, swipe, test, walkTo } from './fixtures'
+import { expect, goNext, JOURNEY, openKiosk, SCREEN_SIZES, swipe, tapOnItsPage, test, walkTo } from './fixtures'
 
 const CONTENT_SCREENS = JOURNEY.slice(2)
 
@@ -53,13 +53,13 @@ test.describe('a visitor steps through the journey', () => {
     for (const screen of CONTENT_SCREENS) {
       await expect(page.getByTestId(`screen-${screen}`)).toBeVisible()
       await expect(page.getByTestId('sources-line')).toContainText(/\w/)
-      await page.getByTestId('nav-sources').tap()
+      await tapOnItsPage(page.getByTestId(`screen-${screen}`), page.getByTestId('nav-sources'))
       await expect(page.getByTestId('screen-sources')).toBeVisible()
       await expect(page.getByTestId('sources-reviewed')).toContainText('2026')
       await expect(page.getByTestId('sources-clinical-review')).toHaveText('Not yet checked by a health professional.')
       await page.getByTestId('sources-close').tap()
       await expect(page.getByTestId(`screen-${screen}`)).toBeVisible()
-      if (screen !== 'handout') await page.getByTestId('nav-next').tap()
+      if (screen !== 'handout') await goNext(page)
     }
   })
 
@@ -68,7 +68,7 @@ test.describe('a visitor steps through the journey', () => {
   }) => {
     await openKiosk(page)
     await page.getByTestId('attract-lang-en').tap()
-    await page.getByTestId('nav-next').tap()
+    await goNext(page)
     const card = page.getByTestId('cause-medicines')
     await expect(card).toHaveAttribute('aria-expanded', 'false')
     await card.tap()
@@ -85,8 +85,8 @@ test.describe('a visitor steps through the journey', () => {
   test('the handout summary shows the chosen self-check items, and only those', async ({ page }) => {
     await openKiosk(page)
     await page.getByTestId('attract-lang-en').tap()
-    await page.getByTestId('nav-next').tap()
-    await page.getByTestId('nav-next').tap()
+    await goNext(page)
+    await goNext(page)
     await expect(page.getByTestId('screen-selfcheck')).toBeVisible()
     await page.getByTestId('selfcheck-medicine').tap()
     await page.getByTestId('selfcheck-wakes').tap()

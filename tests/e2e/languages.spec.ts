@@ -2,6 +2,7 @@ import { LOCALE_TAGS } from '../../electron/contract'
 import {
   accessibilityViolations,
   expect,
+  goNext,
   hiddenContent,
   JOURNEY,
   openKiosk,
@@ -44,16 +45,18 @@ test.describe('every screen, in every language, at both sizes', () => {
             await tapOnItsPage(page.getByTestId('screen-causes'), page.getByTestId('cause-medicines'))
             await expect(page.getByTestId('cause-panel')).toBeVisible()
           }
-          if (screen === 'selfcheck') await page.getByTestId('selfcheck-over60').tap()
+          if (screen === 'selfcheck') {
+            await tapOnItsPage(page.getByTestId('screen-selfcheck'), page.getByTestId('selfcheck-over60'))
+          }
           if (screen === 'doctor') {
             // What matters most shows whole, all three tiers, in every language at both sizes.
             await expect(page.getByTestId('emergency-tier')).toBeInViewport({ ratio: 1 })
           }
           await check(screen)
           if (screen === 'causes') await page.getByTestId('cause-panel-close').tap()
-          if (screen !== 'handout') await page.getByTestId('nav-next').tap()
+          if (screen !== 'handout') await goNext(page)
         }
-        await page.getByTestId('nav-sources').tap()
+        await tapOnItsPage(page.getByTestId('screen-handout'), page.getByTestId('nav-sources'))
         await expect(page.getByTestId('screen-sources')).toBeVisible()
         await check('sources')
         await page.getByTestId('nav-home').tap()
@@ -90,13 +93,17 @@ test.describe('right-to-left languages', () => {
       await expect(page.locator('html')).toHaveAttribute('dir', 'rtl')
       await expect(page.getByTestId('screen-about')).toBeVisible()
       const box = async (testId: string) => (await page.getByTestId(testId).boundingBox())!
-      expect((await box('nav-next')).x).toBeLessThan((await box('nav-back')).x)
+      // The forward button is More on a paged screen's earlier pages, Next on its last.
+      const forward = (await page.getByTestId('page-more').count()) > 0 ? 'page-more' : 'nav-next'
+      expect((await box(forward)).x).toBeLessThan((await box('nav-back')).x)
       const heading = (await page.getByRole('heading', { level: 1 }).boundingBox())!
       expect((await box('progress')).x).toBeLessThan(heading.x)
+      await page.getByTestId('progress-causes').tap()
+      await expect(page.getByTestId('screen-causes')).toHaveAttribute('data-pages', '1')
       await swipe(page, 'right')
-      await expect(page.getByTestId('screen-causes')).toBeVisible()
+      await expect(page.getByTestId('screen-selfcheck')).toBeVisible()
       await swipe(page, 'left')
-      await expect(page.getByTestId('screen-about')).toBeVisible()
+      await expect(page.getByTestId('screen-causes')).toBeVisible()
     })
   }
 

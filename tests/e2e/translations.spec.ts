@@ -15,7 +15,7 @@ import {
   type Messages,
 } from '../../scripts/translation-reviews'
 import { copyOfLocales, LOCALES_DIR, sharedMessages } from '../support/locale-copies'
-import { expect, JOURNEY, openKiosk, test } from './fixtures'
+import { expect, goNext, JOURNEY, openKiosk, test } from './fixtures'
 import { readPdf, squeezed } from './pdf'
 
 const run = promisify(execFile)
@@ -39,7 +39,7 @@ test.describe('the translation notice', () => {
       await expect(page.getByTestId(`screen-${screen}`)).toBeVisible()
       await expect(page.getByTestId('translation-notice'), screen).toHaveText(message(tag, 'nav.translationNotice'))
       await expect(page.getByTestId('translation-notice')).toBeInViewport()
-      if (screen !== 'handout') await page.getByTestId('nav-next').tap()
+      if (screen !== 'handout') await goNext(page)
     }
     expect(problems).toEqual([])
   })
@@ -51,7 +51,7 @@ test.describe('the translation notice', () => {
     for (const screen of CONTENT_SCREENS) {
       await expect(page.getByTestId(`screen-${screen}`)).toBeVisible()
       await expect(page.getByTestId('translation-notice'), screen).toHaveCount(0)
-      if (screen !== 'handout') await page.getByTestId('nav-next').tap()
+      if (screen !== 'handout') await goNext(page)
     }
   })
 })

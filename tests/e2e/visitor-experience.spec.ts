@@ -3,9 +3,11 @@ import { CAUSE_CARDS, CONTENT_SCREENS, SELFCHECK_ITEMS } from '../../src/content
 import {
   enhancedAccessibilityViolations,
   expect,
+  goNext,
   hiddenContent,
   openKiosk,
   SCREEN_SIZES,
+  swipe,
   tapOnItsPage,
   test,
   undersizedTargets,
@@ -54,7 +56,7 @@ test.describe('nothing hides below the fold', () => {
               }
             }
           }
-          await page.getByTestId('nav-sources').tap()
+          await tapOnItsPage(page.getByTestId('screen-handout'), page.getByTestId('nav-sources'))
           const sources = page.getByTestId('screen-sources')
           expect(await hiddenContent(sources), `sources, ${mode}`).toEqual([])
           await page.getByTestId('sources-close').tap()
@@ -147,6 +149,30 @@ test.describe('finding your way', () => {
       await expect(page.getByTestId('emergency-tier')).toBeInViewport({ ratio: 1 })
     }
     await expect(page.getByTestId('nav-doctor')).toHaveCount(0)
+  })
+
+  test('More stands where Next will be, and Back and swipes turn the pages of a paged screen before its screens', async ({
+    page,
+  }) => {
+    await openKiosk(page)
+    await page.getByTestId('start').tap()
+    await page.getByTestId('lang-en').tap()
+    await page.getByTestId('mode-large-text').tap()
+    const about = page.getByTestId('screen-about')
+    await expect(about.locator('.paged')).toHaveAttribute('data-settled', 'true')
+    expect(Number(await about.getAttribute('data-pages')), 'larger text pages the first lesson').toBeGreaterThan(1)
+    await expect(page.getByTestId('nav-next')).toHaveCount(0)
+    await expect(page.getByTestId('page-position')).toHaveText(`Page 1 of ${await about.getAttribute('data-pages')}`)
+    await swipe(page, 'left')
+    await expect(about).toHaveAttribute('data-page', '2')
+    await swipe(page, 'right')
+    await expect(about).toHaveAttribute('data-page', '1')
+    await page.getByTestId('page-more').tap()
+    await expect(about).toHaveAttribute('data-page', '2')
+    await page.getByTestId('nav-back').tap()
+    await expect(about).toHaveAttribute('data-page', '1')
+    await goNext(page)
+    await expect(page.getByTestId('screen-causes')).toBeVisible()
   })
 
   test('a cause card opens over the screen: no other card moves, and the opened text is in view', async ({ page }) => {

@@ -34,6 +34,34 @@ describe('journey', () => {
     expect(journey.step).toBe(1)
   })
 
+  it('turns a paged screen’s pages before its screens, forward and back, like a book', () => {
+    const journey = useJourneyStore()
+    journey.go('prevention')
+    journey.pages = 3
+    expect(journey.hasMorePages).toBe(true)
+    journey.next()
+    journey.next()
+    expect([journey.screen, journey.page, journey.hasMorePages]).toEqual(['prevention', 3, false])
+    journey.back()
+    expect([journey.screen, journey.page]).toEqual(['prevention', 2])
+    journey.next()
+    journey.next()
+    expect([journey.screen, journey.page], 'the next screen opens at its first page').toEqual(['avoid', 1])
+    journey.back()
+    expect([journey.screen, journey.page]).toEqual(['prevention', 1])
+  })
+
+  it('going to the screen already shown turns to its first page and keeps its page count', () => {
+    const journey = useJourneyStore()
+    journey.go('about')
+    journey.pages = 2
+    journey.next()
+    journey.go('about')
+    expect([journey.page, journey.pages]).toEqual([1, 2])
+    journey.go('causes')
+    expect([journey.page, journey.pages], 'a new screen counts its own').toEqual([1, 1])
+  })
+
   it('closes the sources page when the visitor moves on', () => {
     const journey = useJourneyStore()
     journey.go('avoid')
@@ -84,7 +112,14 @@ describe('start over', () => {
 
     startOver('visitor')
 
-    expect(journey.$state).toEqual({ screen: 'attract', finished: false, sourcesOpen: false, furthest: 'attract' })
+    expect(journey.$state).toEqual({
+      screen: 'attract',
+      page: 1,
+      pages: 1,
+      finished: false,
+      sourcesOpen: false,
+      furthest: 'attract',
+    })
     expect(visitor.$state).toEqual({ chosen: [], openCause: null })
     expect(display.$state, 'larger text and high contrast are for this visitor only').toEqual({
       largeText: false,
