@@ -175,6 +175,8 @@ const PRINT_FAILURES = ['disabled', 'no-printer', 'printer-not-found', 'not-rend
 /** Schema of how a print request ended, as the visitor's `print-status` shows it. */
 export const PrintOutcomeSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('done'), printsLeft: z.number().int().min(0) }),
+  /** Handed to a print dialog that cannot say whether it printed (a browser's window.print). */
+  z.object({ state: z.literal('unconfirmed'), printsLeft: z.number().int().min(0) }),
   z.object({ state: z.literal('error'), reason: z.enum(PRINT_FAILURES), detail: z.string().max(500) }),
   /** Out of prints for this visitor (retryInSeconds null) or in the short cool-down between prints. */
   z.object({ state: z.literal('limit'), retryInSeconds: z.number().int().min(1).nullable() }),

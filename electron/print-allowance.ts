@@ -6,7 +6,7 @@ export const PRINT_COOLDOWN_SECONDS = 15
 /** Counts one visitor's prints against the clinic's limit and the cool-down. */
 export interface PrintAllowance {
   /** Why this visitor may not print now (printing off, out of prints, cooling down), or null when they may. */
-  refusal(printsPerVisitor: number): Exclude<PrintOutcome, { state: 'done' }> | null
+  refusal(printsPerVisitor: number): Extract<PrintOutcome, { state: 'error' | 'limit' }> | null
   /** Notes a print attempt; a successful one uses up one of the visitor's prints. */
   record(printed: boolean): void
   /** Prints the visitor has left after the recorded ones. */

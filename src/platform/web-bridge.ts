@@ -30,7 +30,9 @@ const browserHost: WebBridgeHost = {
  * The web adapter for a plain browser (development, tests, clinics running a
  * locked-down Chromium): the configuration comes from kiosk-config.json or the
  * defaults, printing goes through window.print() under the same per-visitor
- * limit as in Electron, and reported problems go to the browser console.
+ * limit as in Electron (ending "unconfirmed", as the browser does not say
+ * whether its dialog printed, or as an error when it throws), and reported
+ * problems go to the browser console.
  * Staff mode and usage figures need the app's main process: a browser keeps none.
  */
 export function createWebBridge(host: WebBridgeHost = browserHost): KioskApi {
@@ -58,9 +60,16 @@ export function createWebBridge(host: WebBridgeHost = browserHost): KioskApi {
       const { printsPerVisitor } = await config
       const refusal = allowance.refusal(printsPerVisitor)
       if (refusal) return { ok: true, value: refusal }
-      await host.print()
+      try {
+        await host.print()
+      } catch (error) {
+        allowance.record(false)
+        const detail = error instanceof Error ? error.message : String(error)
+        return { ok: true, value: { state: 'error', reason: 'print-failed', detail: detail.slice(0, 500) } }
+      }
+      // The browser's dialog may have printed or been cancelled; it does not say which, so neither do we.
       allowance.record(true)
-      return { ok: true, value: { state: 'done', printsLeft: allowance.left(printsPerVisitor) } }
+      return { ok: true, value: { state: 'unconfirmed', printsLeft: allowance.left(printsPerVisitor) } }
     },
     recordVisit: async () => ({ ok: true, value: null }),
     getStaffStatus: staffUnsupported,

@@ -50,8 +50,10 @@ test.describe('printing in web mode (window.print)', () => {
     expect(await printed()).toBe(0)
 
     await printOnce(page)
-    await expect(status).toHaveAttribute('data-state', 'done')
-    await expect(status).toHaveText('Please take your handout from the printer.')
+    await expect(status).toHaveAttribute('data-state', 'unconfirmed')
+    // A browser does not say whether its dialog printed or was cancelled: the visitor is told how to check.
+    await expect(status).toHaveText('The print window has closed. If nothing printed, please ask at the front desk.')
+    await expect(page.getByTestId('print-qr')).toBeVisible()
     expect(await printed()).toBe(1)
 
     await printOnce(page)
@@ -61,7 +63,7 @@ test.describe('printing in web mode (window.print)', () => {
 
     await page.clock.runFor(PRINT_COOLDOWN_SECONDS * 1000)
     await printOnce(page)
-    await expect(status).toHaveAttribute('data-state', 'done')
+    await expect(status).toHaveAttribute('data-state', 'unconfirmed')
     await page.clock.runFor(PRINT_COOLDOWN_SECONDS * 1000)
     await printOnce(page)
     await expect(status).toHaveAttribute('data-state', 'limit')
@@ -73,8 +75,27 @@ test.describe('printing in web mode (window.print)', () => {
     await visitHandout(page)
     await expect(page.getByTestId('print-status')).toHaveAttribute('data-state', 'idle')
     await printOnce(page)
-    await expect(page.getByTestId('print-status')).toHaveAttribute('data-state', 'done')
+    await expect(page.getByTestId('print-status')).toHaveAttribute('data-state', 'unconfirmed')
     expect(await printed()).toBe(DEFAULT_CONFIG.printsPerVisitor + 1)
+    expect(problems).toEqual([])
+  })
+
+  test('a print dialog that fails shows the printer error and the code to scan, and the button works again', async ({
+    page,
+    problems,
+  }) => {
+    await page.addInitScript(() => {
+      window.print = () => {
+        throw new Error('No printing here')
+      }
+    })
+    await reachHandout(page)
+    await printOnce(page)
+    const status = page.getByTestId('print-status')
+    await expect(status).toHaveAttribute('data-state', 'error')
+    await expect(status).toHaveText('The printer is not working. Please ask at the front desk.')
+    await expect(page.getByTestId('print-qr')).toBeVisible()
+    await expect(page.getByTestId('print-handout')).toBeEnabled()
     expect(problems).toEqual([])
   })
 

@@ -49,9 +49,12 @@ describe('web-mode printing', () => {
     return { bridge, print }
   }
 
-  it('opens the browser’s print dialog and counts the print against the visitor', async () => {
+  it('opens the browser’s print dialog, says it cannot know whether it printed, and counts the print', async () => {
     const { bridge, print } = bridgeWith({ printsPerVisitor: 2 })
-    await expect(bridge.printHandout(REQUEST)).resolves.toEqual({ ok: true, value: { state: 'done', printsLeft: 1 } })
+    await expect(bridge.printHandout(REQUEST)).resolves.toEqual({
+      ok: true,
+      value: { state: 'unconfirmed', printsLeft: 1 },
+    })
     expect(print).toHaveBeenCalledTimes(1)
     await expect(bridge.printHandout(REQUEST)).resolves.toEqual({
       ok: true,
@@ -64,8 +67,19 @@ describe('web-mode printing', () => {
     const { bridge, print } = bridgeWith({ printsPerVisitor: 1 })
     await bridge.printHandout(REQUEST)
     await bridge.clearVisitorData()
-    await expect(bridge.printHandout(REQUEST)).resolves.toMatchObject({ ok: true, value: { state: 'done' } })
+    await expect(bridge.printHandout(REQUEST)).resolves.toMatchObject({ ok: true, value: { state: 'unconfirmed' } })
     expect(print).toHaveBeenCalledTimes(2)
+  })
+
+  it('reports a print dialog that fails as a printer error, which uses up no print', async () => {
+    const print = vi.fn(async () => {
+      throw new Error('Printing is not available here.')
+    })
+    const bridge = createWebBridge({ loadConfig: async () => ({ ...DEFAULT_CONFIG, printsPerVisitor: 1 }), print })
+    await expect(bridge.printHandout(REQUEST)).resolves.toEqual({
+      ok: true,
+      value: { state: 'error', reason: 'print-failed', detail: 'Printing is not available here.' },
+    })
   })
 
   it('does not print when staff turned printing off', async () => {
@@ -97,6 +111,18 @@ describe('print status', () => {
     finish({ ok: true, value: { state: 'done', printsLeft: 1 } })
     await printing
     expect(status.status).toEqual({ state: 'done', printsLeft: 1 })
+  })
+
+  it('shows a bridge that throws as a printer error, not "printing" forever', async () => {
+    const status = usePrintStore()
+    const bridge = {
+      ...createWebBridge({ loadConfig: async () => DEFAULT_CONFIG, print: vi.fn(async () => {}) }),
+      printHandout: vi.fn(async () => {
+        throw new Error('The kiosk app went away.')
+      }),
+    }
+    await status.print(bridge, REQUEST)
+    expect(status.status).toEqual({ state: 'error', reason: 'print-failed', detail: 'The kiosk app went away.' })
   })
 
   it('shows a bridge failure as a printer error', async () => {
