@@ -20,7 +20,13 @@ async function visitHandout(page: Page): Promise<void> {
   await walkTo(page, 'selfcheck', 'handout')
 }
 
+/** Closes the last outcome's status dialog, if open, then prints (button, then the confirmation). */
 async function printOnce(page: Page): Promise<void> {
+  const close = page.getByTestId('print-status-close')
+  if (await close.isVisible()) {
+    await close.tap()
+    await expect(page.getByTestId('print-status-dialog')).toHaveCount(0)
+  }
   await page.getByTestId('print-handout').tap()
   await expect(page.getByTestId('print-dialog')).toBeVisible()
   await page.getByTestId('print-confirm').tap()
@@ -51,7 +57,9 @@ test.describe('printing in web mode (window.print)', () => {
 
     await printOnce(page)
     await expect(status).toHaveAttribute('data-state', 'unconfirmed')
+    // A browser does not say whether its dialog printed or was cancelled: the visitor is told how to check.
     await expect(status).toHaveText('The print window has closed. If nothing printed, please ask at the front desk.')
+    await expect(page.getByTestId('print-status-qr'), 'the code to scan, in the dialog itself').toBeVisible()
     expect(await printed()).toBe(1)
 
     await printOnce(page)
@@ -68,13 +76,35 @@ test.describe('printing in web mode (window.print)', () => {
     await expect(status).toContainText('Please ask at the front desk')
     expect(await printed()).toBe(DEFAULT_CONFIG.printsPerVisitor)
 
+    await page.getByTestId('print-status-close').tap()
     await page.getByTestId('nav-home').tap()
     await page.getByTestId('start-over-confirm').tap()
     await visitHandout(page)
-    await expect(page.getByTestId('print-status')).toHaveAttribute('data-state', 'idle')
+    await expect(page.getByTestId('print-status-dialog'), 'the last visitor’s outcome is gone').toHaveCount(0)
     await printOnce(page)
     await expect(page.getByTestId('print-status')).toHaveAttribute('data-state', 'unconfirmed')
     expect(await printed()).toBe(DEFAULT_CONFIG.printsPerVisitor + 1)
+    expect(problems).toEqual([])
+  })
+
+  test('a print dialog that fails shows the printer error and the code to scan, and the button works again', async ({
+    page,
+    problems,
+  }) => {
+    await page.addInitScript(() => {
+      window.print = () => {
+        throw new Error('No printing here')
+      }
+    })
+    await reachHandout(page)
+    await printOnce(page)
+    const status = page.getByTestId('print-status')
+    await expect(status).toHaveAttribute('data-state', 'error')
+    await expect(status).toHaveText('The printer is not working. Please ask at the front desk.')
+    await expect(page.getByTestId('print-status-qr')).toBeVisible()
+    await page.getByTestId('print-status-close').tap()
+    await expect(page.getByTestId('print-status-dialog')).toHaveCount(0)
+    await expect(page.getByTestId('print-handout')).toBeEnabled()
     expect(problems).toEqual([])
   })
 
@@ -104,14 +134,14 @@ test.describe('printing through the main process', () => {
     expect(pdf.pages).toBeLessThanOrEqual(2)
   })
 
-  test('a printer that is not there shows the error, beside the code to scan', async ({ page, baseURL }) => {
+  test('a printer that is not there shows the error with the code to scan', async ({ page, baseURL }) => {
     await wireToMainProcess(page, baseURL!, { settings: { printerName: 'Front_Desk' }, printers: [] })
     await reachHandout(page)
-    await expect(page.getByTestId('print-qr')).toBeVisible()
+    await expect(page.getByTestId('print-qr'), 'the code to scan is always beside the pages').toBeVisible()
     await printOnce(page)
     const status = page.getByTestId('print-status')
     await expect(status).toHaveAttribute('data-state', 'error')
     await expect(status).toHaveText('The printer is not working. Please ask at the front desk.')
-    await expect(page.getByTestId('print-qr')).toBeVisible()
+    await expect(page.getByTestId('print-status-qr')).toBeVisible()
   })
 })
