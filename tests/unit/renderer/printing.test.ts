@@ -108,9 +108,13 @@ describe('print status', () => {
     expect(status.status.state).toBe('printing')
     void status.print(bridge, REQUEST)
     expect(bridge.printHandout).toHaveBeenCalledTimes(1)
+    status.dismiss()
+    expect(status.status.state, 'a print under way cannot be waved away').toBe('printing')
     finish({ ok: true, value: { state: 'done', printsLeft: 1 } })
     await printing
     expect(status.status).toEqual({ state: 'done', printsLeft: 1 })
+    status.dismiss()
+    expect(status.status, 'once read, the outcome is closed').toEqual({ state: 'idle' })
   })
 
   it('shows a bridge that throws as a printer error, not "printing" forever', async () => {
