@@ -62,9 +62,23 @@ export async function goNext(page: Page): Promise<void> {
   const next = page.getByTestId('nav-next')
   await language.or(more).or(next).first().waitFor()
   if (await language.isVisible()) return language.locator('[aria-pressed="true"]').tap()
-  // A paged screen is read to its last page first, as a visitor tapping the same button does.
-  while (await more.isVisible()) await more.tap()
+  await readToLastPage(page)
   await next.tap()
+}
+
+/** Turns the current screen to its last page with More, as a visitor who keeps tapping the same button does. */
+export async function readToLastPage(page: Page): Promise<void> {
+  const more = page.getByTestId('page-more')
+  await pagesCounted(page)
+  while (await more.isVisible()) {
+    await more.tap()
+    await pagesCounted(page)
+  }
+}
+
+/** Waits until every paged region on screen has counted its pages (until then, Next may yet turn into More). */
+async function pagesCounted(page: Page): Promise<void> {
+  await expect(page.locator('.paged:not([data-settled="true"])')).toHaveCount(0)
 }
 
 /** Moves on from journey screen `from` until `target` shows, waiting for each screen on the way. */

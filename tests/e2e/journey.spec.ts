@@ -21,14 +21,36 @@ test.describe('a visitor steps through the journey', () => {
 
     test(`with swipes, from welcome to handout and back (${size.name})`, async ({ page }) => {
       await page.setViewportSize(size)
+      await page.emulateMedia({ reducedMotion: 'reduce' })
       await openKiosk(page)
       await page.getByTestId('start').tap()
+      /** The screen shown and its page, once its pages are counted. */
+      const where = () =>
+        page.evaluate(() => {
+          const screen = document.querySelector<HTMLElement>('section.screen')
+          const settled = [...document.querySelectorAll<HTMLElement>('.paged')].every(
+            (region) => region.dataset.settled === 'true',
+          )
+          return { screen: screen?.dataset.testid, page: screen?.dataset.page, settled }
+        })
       for (const screen of JOURNEY.slice(2)) {
-        await swipe(page, 'left')
+        // A paged screen turns its pages first: a few more swipes, each one a page.
+        for (let swipes = 0; swipes < 6 && (await where()).screen !== `screen-${screen}`; swipes++) {
+          const before = await where()
+          await swipe(page, 'left')
+          await expect
+            .poll(async () => {
+              const now = await where()
+              return now.settled && (now.screen !== before.screen || now.page !== before.page)
+            })
+            .toBe(true)
+        }
         await expect(page.getByTestId(`screen-${screen}`)).toBeVisible()
       }
+      await page.getByTestId('progress-avoid').tap()
+      await expect(page.getByTestId('screen-avoid')).toHaveAttribute('data-page', '1')
       await swipe(page, 'right')
-      await expect(page.getByTestId('screen-doctor')).toBeVisible()
+      await expect(page.getByTestId('screen-prevention'), 'back a screen from a first page').toBeVisible()
     })
   }
 

@@ -15,7 +15,7 @@ import {
   type Messages,
 } from '../../scripts/translation-reviews'
 import { copyOfLocales, LOCALES_DIR, sharedMessages } from '../support/locale-copies'
-import { expect, goNext, JOURNEY, openKiosk, test } from './fixtures'
+import { expect, goNext, JOURNEY, openKiosk, readToLastPage, test } from './fixtures'
 import { readPdf, squeezed } from './pdf'
 
 const run = promisify(execFile)
@@ -38,7 +38,9 @@ test.describe('the translation notice', () => {
     for (const screen of CONTENT_SCREENS) {
       await expect(page.getByTestId(`screen-${screen}`)).toBeVisible()
       await expect(page.getByTestId('translation-notice'), screen).toHaveText(message(tag, 'nav.translationNotice'))
-      await expect(page.getByTestId('translation-notice')).toBeInViewport()
+      // It follows the content, as a footnote: on the screen's last page.
+      await readToLastPage(page)
+      await expect(page.getByTestId('translation-notice')).toBeInViewport({ ratio: 1 })
       if (screen !== 'handout') await goNext(page)
     }
     expect(problems).toEqual([])
