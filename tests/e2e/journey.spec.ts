@@ -107,9 +107,7 @@ test.describe('a visitor steps through the journey', () => {
   test('the handout summary shows the chosen self-check items, and only those', async ({ page }) => {
     await openKiosk(page)
     await page.getByTestId('attract-lang-en').tap()
-    await goNext(page)
-    await goNext(page)
-    await expect(page.getByTestId('screen-selfcheck')).toBeVisible()
+    await walkTo(page, 'about', 'selfcheck')
     await page.getByTestId('selfcheck-medicine').tap()
     await page.getByTestId('selfcheck-wakes').tap()
     await page.getByTestId('selfcheck-fluids').tap()

@@ -95,6 +95,7 @@ test.describe('larger text and high contrast', () => {
     }) => {
       test.setTimeout(300_000)
       await page.emulateMedia({ reducedMotion: 'reduce' })
+      await page.addInitScript(() => (window.print = () => {}))
       await openKiosk(page)
       if (highContrast) await page.getByTestId('mode-high-contrast').tap()
       const check = async (name: string) => {
@@ -110,6 +111,12 @@ test.describe('larger text and high contrast', () => {
         await expect(page.getByTestId(`screen-${screen}`)).toBeVisible()
         await check(screen)
       }
+      // The print outcome's dialog, with its code to scan (a browser print cannot be confirmed).
+      await page.getByTestId('print-handout').tap()
+      await page.getByTestId('print-confirm').tap()
+      await expect(page.getByTestId('print-status')).toHaveAttribute('data-state', 'unconfirmed')
+      await check('print status')
+      await page.getByTestId('print-status-close').tap()
       await page.getByTestId('visit-done').tap()
       await expect(page.getByTestId('screen-done')).toBeVisible()
       await check('done')
