@@ -91,17 +91,17 @@ test.describe('right-to-left languages', () => {
       await page.getByTestId('start').tap()
       await page.getByTestId(`lang-${locale}`).tap()
       await expect(page.locator('html')).toHaveAttribute('dir', 'rtl')
-      await expect(page.getByTestId('screen-about')).toBeVisible()
+      const about = page.getByTestId('screen-about')
+      // The pages are counted once the layout settles; only then is it known whether More or Next shows.
+      await expect(about.locator('.paged')).toHaveAttribute('data-settled', 'true')
+      const paged = (await about.getAttribute('data-pages')) !== '1'
       const box = async (testId: string) => (await page.getByTestId(testId).boundingBox())!
-      // The forward button is More on a paged screen's earlier pages, Next on its last.
-      const forward = (await page.getByTestId('page-more').count()) > 0 ? 'page-more' : 'nav-next'
-      expect((await box(forward)).x).toBeLessThan((await box('nav-back')).x)
+      // The forward button is More on a paged screen's earlier pages, Next on its last: both stand in one place.
+      const forward = (await page.getByTestId('page-more').or(page.getByTestId('nav-next')).boundingBox())!
+      expect(forward.x).toBeLessThan((await box('nav-back')).x)
       const heading = (await page.getByRole('heading', { level: 1 }).boundingBox())!
       expect((await box('progress')).x).toBeLessThan(heading.x)
       // Forward is the next page of a paged screen, else the next screen; back is the way back.
-      const about = page.getByTestId('screen-about')
-      await expect(about.locator('.paged')).toHaveAttribute('data-settled', 'true')
-      const paged = (await about.getAttribute('data-pages')) !== '1'
       await swipe(page, 'right')
       if (paged) await expect(about).toHaveAttribute('data-page', '2')
       else await expect(page.getByTestId('screen-causes')).toBeVisible()
