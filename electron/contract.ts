@@ -85,6 +85,9 @@ export const UpdateUrlSchema = z.union([
     }, 'The update address may not hold a user name or password'),
 ])
 
+/** How many volume steps the visitor's volume control has; step n plays at n / SPEECH_VOLUME_STEPS. */
+export const SPEECH_VOLUME_STEPS = 4
+
 /** Schema of the kiosk's configuration as the renderer sees it. */
 export const KioskConfigSchema = z
   .object({
@@ -120,6 +123,12 @@ export const KioskConfigSchema = z
     openingHours: OpeningHoursSchema,
     /** The static https folder updates come from; empty turns updates off. Set only by provisioning. */
     updateUrl: UpdateUrlSchema,
+    /** Offer visitors the Listen control, which reads each screen aloud (EN 301 549 5.1.3). */
+    speechEnabled: z.boolean(),
+    /** The reading volume every visitor starts at, as a step of the visitor's volume control. */
+    speechVolume: z.number().int().min(1).max(SPEECH_VOLUME_STEPS),
+    /** The speaking rate, 1 being the voice's normal speed. */
+    speechRate: z.number().min(0.5).max(2),
   })
   .refine((config) => config.enabledLocales.includes(config.defaultLocale), {
     message: 'The default language must be one of the enabled languages',

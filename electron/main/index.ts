@@ -20,6 +20,7 @@ import { originOf, rendererEntryUrl } from './origin'
 import { createRestingState } from './resting-state'
 import { createKioskSchedule } from './schedule'
 import { guardKioskScreen, type KioskScreenGuard } from './screen-guard'
+import { enableSystemSpeech } from './system-speech'
 import { startUpdates } from './updater'
 import { localDay } from './usage-counters'
 import { HANDOUT_PARTITION, VISITOR_PARTITION, wipeVisitorTraces } from './visitor-session'
@@ -29,6 +30,7 @@ const OUT_OF_ORDER_URL = `${APP_SCHEME}://${APP_HOST}/out-of-order.html`
 const HEARTBEAT_MARGIN_SECONDS = 30
 
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
+enableSystemSpeech(app)
 
 const log = createFileLogger()
 const launch = parseLaunchOptions(process.argv, process.env, { packaged: app.isPackaged, log })

@@ -92,6 +92,7 @@ class FakeApp extends EventEmitter {
   /** A fresh, empty user-data folder for each test (see resetElectronMock). */
   userData = mkdtempSync(join(tmpdir(), 'kiosk-user-data-'))
   getPath = vi.fn((_name: string) => this.userData)
+  readonly commandLine = { appendSwitch: vi.fn() }
 }
 
 class FakeIpcMain {
