@@ -40,6 +40,8 @@ const config: Configuration = {
     category: 'Education',
     synopsis: 'Patient-education kiosk about night leg cramps',
   },
+  // The voices the kiosk reads aloud with on Linux (Chromium reaches them through speech-dispatcher).
+  deb: { recommends: ['speech-dispatcher', 'speech-dispatcher-espeak-ng', 'espeak-ng'] },
   win: {
     target: ['nsis', 'msi'],
     icon: 'resources/icons/icon.ico',

@@ -1,5 +1,6 @@
 import { useMutationObserver, useResizeObserver } from '@vueuse/core'
 import { onMounted, ref, watch, type Ref } from 'vue'
+import { SPEAKING_ATTRIBUTE } from '../speech/reading-order'
 import { useDisplayStore } from '../stores/display'
 
 /** Marks a block too tall for any page (see usePages). */
@@ -95,7 +96,10 @@ export function usePages(viewport: Ref<HTMLElement | null>, flow: Ref<HTMLElemen
   useResizeObserver(viewport, refit)
   useMutationObserver(
     flow,
-    (changes) => {
+    (all) => {
+      // The ring around a drawing being read aloud changes no layout.
+      const changes = all.filter((change) => change.attributeName !== SPEAKING_ATTRIBUTE)
+      if (changes.length === 0) return
       const fittedOnly = changes.every(
         (change) =>
           change.attributeName === TALLER_THAN_PAGE ||

@@ -17,6 +17,8 @@ export interface SpokenPart {
 export const SPEECH_INTRO_ATTRIBUTE = 'data-speech-intro'
 /** Says an element in other words than its content (the progress as "Step 3 of 8", not its eight names). */
 export const SPEECH_AS_ATTRIBUTE = 'data-speech-as'
+/** Rings a drawing while its description is read; it draws an outline only and never changes the layout. */
+export const SPEAKING_ATTRIBUTE = 'data-speaking'
 /** Marks what is never read (the reading controls themselves). */
 export const SPEECH_SKIP_ATTRIBUTE = 'data-speech-skip'
 

@@ -11,6 +11,7 @@ import {
   undersizedTargets,
   walkTo,
 } from './fixtures'
+import { installFakeSpeech, WINDOWS_LIKE_VOICES } from './fake-speech'
 import { wireToMainProcess } from './main-process'
 
 const PIN = '24681357'
@@ -138,6 +139,35 @@ test.describe('staff mode, wired to the main process', () => {
         sat: { opens: '00:00', closes: '24:00' },
       },
     })
+  })
+
+  test('staff see which languages have no voice, and set reading aloud: the volume and speed are saved, and off hides Listen from visitors', async ({
+    page,
+    baseURL,
+  }) => {
+    await installFakeSpeech(page, WINDOWS_LIKE_VOICES)
+    const main = await wireToMainProcess(page, baseURL!, { staffPin: { pin: PIN } })
+    await openKiosk(page)
+    await expect(page.getByTestId('speech-listen')).toBeVisible()
+    await openStaffMode(page)
+    await typePin(page, PIN)
+    await expect(page.getByTestId('staff-language-tl').getByTestId('staff-no-voice')).toHaveText(
+      'No voice for this language on this kiosk, so its Listen button is hidden',
+    )
+    await expect(page.getByTestId('staff-language-en').getByTestId('staff-no-voice')).toHaveCount(0)
+    await page.getByTestId('staff-speech-volume').selectOption('1')
+    await page.getByTestId('staff-speech-rate').selectOption({ label: 'Slower' })
+    await page.getByTestId('staff-save').tap()
+    await expect(page.getByTestId('staff-message')).toHaveText('Saved. The kiosk uses the new settings now.')
+    expect(main.store.config()).toMatchObject({ speechEnabled: true, speechVolume: 1, speechRate: 0.8 })
+    await page.getByTestId('staff-speech').uncheck()
+    await expect(page.getByTestId('staff-no-voice'), 'no voice matters only while speech is on').toHaveCount(0)
+    await page.getByTestId('staff-save').tap()
+    await expect.poll(() => main.store.config().speechEnabled).toBe(false)
+    await page.getByTestId('staff-exit').tap()
+    await expect(page.getByTestId('screen-attract')).toBeVisible()
+    await expect(page.getByTestId('mode-large-text')).toBeVisible()
+    await expect(page.getByTestId('speech-listen')).toHaveCount(0)
   })
 
   test(`${MAX_PIN_ATTEMPTS} wrong PINs lock staff entry, even for the right PIN`, async ({ page, baseURL }) => {

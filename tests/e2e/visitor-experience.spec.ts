@@ -12,6 +12,10 @@ import {
   test,
   undersizedTargets,
 } from './fixtures'
+import { installFakeSpeech, WINDOWS_LIKE_VOICES } from './fake-speech'
+
+/** A system with a voice for every language, so every screen carries all the reading controls: the fullest header. */
+const EVERY_VOICE = [...WINDOWS_LIKE_VOICES, 'fil-PH']
 
 /** Every shipped language, and the 40%-longer pseudo-locale that test builds carry. */
 const LANGUAGES = [...LOCALE_TAGS, 'en-XA'] as const
@@ -28,6 +32,7 @@ test.describe('nothing hides below the fold', () => {
       }) => {
         await page.setViewportSize(size)
         await page.emulateMedia({ reducedMotion: 'reduce' })
+        await installFakeSpeech(page, EVERY_VOICE)
         await openKiosk(page)
         await page.getByTestId('start').tap()
         await page.getByTestId(`lang-${locale}`).tap()
@@ -96,6 +101,7 @@ test.describe('larger text and high contrast', () => {
       test.setTimeout(300_000)
       await page.emulateMedia({ reducedMotion: 'reduce' })
       await page.addInitScript(() => (window.print = () => {}))
+      await installFakeSpeech(page, EVERY_VOICE)
       await openKiosk(page)
       if (highContrast) await page.getByTestId('mode-high-contrast').tap()
       const check = async (name: string) => {
