@@ -126,10 +126,11 @@ export function spokenParts(root: Element, stateOf: (pressed: boolean, lang: str
   return parts
 }
 
-/** The range of the page a part covers, for its highlight. */
+/** The range of the page a part covers, for its highlight; null where there is no text to mark. */
 export function rangeOf(part: SpokenPart): Range | null {
   const { element, start, end } = part
-  if (!element) return null
+  // Said in other words than it shows: its own text is not what is heard.
+  if (!element || element.hasAttribute(SPEECH_AS_ATTRIBUTE)) return null
   const range = element.ownerDocument.createRange()
   if (start === undefined || end === undefined) {
     range.selectNodeContents(element)

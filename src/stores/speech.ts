@@ -31,6 +31,7 @@ export const useSpeechStore = defineStore('speech', () => {
   /** Whether the visitor has listened during this visit (then the idle warning is read too). */
   const used = ref(false)
   const currentPart = shallowRef<SpokenPart | null>(null)
+  let readingRoot: Element | null = null
   let parts: SpokenPart[] = []
   let index = 0
   /** Counts utterances started, so the end of a cancelled one is told from that of the one playing. */
@@ -91,6 +92,7 @@ export const useSpeechStore = defineStore('speech', () => {
   function finish(): void {
     state.value = 'idle'
     currentPart.value = null
+    readingRoot = null
     parts = []
   }
 
@@ -100,6 +102,7 @@ export const useSpeechStore = defineStore('speech', () => {
     const { t } = i18n.global
     const stateWord = (pressed: boolean, lang: string) =>
       t(pressed ? 'speech.selected' : 'speech.notSelected', {}, { locale: lang })
+    readingRoot = root
     parts = spokenParts(root, stateWord).filter((part) => hasVoice(part.lang))
     index = 0
     used.value = true
@@ -131,6 +134,11 @@ export const useSpeechStore = defineStore('speech', () => {
     finish()
   }
 
+  /** Stops reading if it is `root` that is being read (a dialog that closes). */
+  function stopReading(root: Element | null): void {
+    if (root && root === readingRoot) stop()
+  }
+
   /** The next volume step, round to the quietest after the loudest; a sentence being read restarts at it. */
   function changeVolume(): void {
     chosenVolume.value = (volume.value % SPEECH_VOLUME_STEPS) + 1
@@ -159,6 +167,7 @@ export const useSpeechStore = defineStore('speech', () => {
     resume,
     replay,
     stop,
+    stopReading,
     changeVolume,
     $reset,
   }

@@ -23,6 +23,8 @@ async function startIn(page: Page, tag: string): Promise<void> {
 
 /** Touches Listen and waits until the fake engine has said the whole screen. */
 async function listenToTheEnd(page: Page): Promise<string[]> {
+  // The Listen of a screen on its way out would read that screen.
+  await expect(page.locator('.screen-leave-active')).toHaveCount(0)
   await page.getByTestId('speech-listen').tap()
   await expect(page.getByTestId('speech-listen')).toHaveAttribute('aria-pressed', 'false')
   return (await speechLog(page)).spoken.map((utterance) => utterance.text)
@@ -125,9 +127,11 @@ test.describe('controlling the reading', () => {
     await listen.tap()
     await expect(listen).toHaveAttribute('aria-pressed', 'true')
     await expect(listen).toContainText('Pause')
+    // The heading, then "Step 1 of 8" (the progress, ringed), then the first sentence of the text.
     await finishUtterance(page)
-    await expect.poll(async () => (await speechLog(page)).spoken.length).toBe(2)
-    const second = (await speechLog(page)).spoken[1]!.text
+    await finishUtterance(page)
+    await expect.poll(async () => (await speechLog(page)).spoken.length).toBe(3)
+    const second = (await speechLog(page)).spoken[2]!.text
     const highlighted = () =>
       page.evaluate(() => [...(CSS.highlights.get('speech') ?? [])].map((range) => String(range).trim()))
     await expect.poll(highlighted).toEqual([second])
@@ -153,7 +157,7 @@ test.describe('controlling the reading', () => {
       await expect.poll(async () => (await speechLog(page)).speaking).toBe(true)
       await act()
       await expect.poll(async () => (await speechLog(page)).speaking).toBe(false)
-      await expect(page.getByTestId('speech-listen')).toHaveAttribute('aria-pressed', 'false')
+      await expect(page.getByTestId('speech-listen').first()).toHaveAttribute('aria-pressed', 'false')
     }
     await silentAfter(() => page.getByTestId('progress').getByRole('button').nth(1).tap())
     await expect(page.getByTestId('screen-causes')).toBeVisible()
@@ -168,6 +172,30 @@ test.describe('controlling the reading', () => {
       await page.getByTestId('start-over-confirm').tap()
       await expect(page.getByTestId('screen-attract')).toBeVisible()
     })
+  })
+
+  test('a dialog has its own Listen, which reads the dialog, and closing the dialog stops it', async ({ page }) => {
+    await installFakeSpeech(page, WINDOWS_LIKE_VOICES, false)
+    await startIn(page, 'en')
+    await goNext(page)
+    const causes = page.getByTestId('screen-causes')
+    await tapOnItsPage(causes, causes.getByTestId('cause-fluids'))
+    const panel = page.getByTestId('cause-panel')
+    await expect(panel).toBeVisible()
+    const dialogListen = page.locator('.modal-overlay').getByTestId('speech-listen')
+    await dialogListen.tap()
+    await expect(dialogListen).toHaveAttribute('aria-pressed', 'true')
+    const before = (await speechLog(page)).spoken.length - 1
+    expect((await speechLog(page)).spoken[before]!.text).toBe(await textOf(page, '[data-testid="cause-panel"] h2'))
+    // Its title, its Close beside the title, then its text.
+    const summary = await textOf(page, '[data-testid="cause-fluids-detail"] p')
+    await finishUtterance(page)
+    await finishUtterance(page)
+    await expect.poll(async () => (await speechLog(page)).spoken.length).toBe(before + 3)
+    expect(summary.startsWith((await speechLog(page)).spoken[before + 2]!.text)).toBe(true)
+    await page.getByTestId('cause-panel-close').tap()
+    await expect.poll(async () => (await speechLog(page)).speaking).toBe(false)
+    await expect(page.getByTestId('speech-listen')).toHaveAttribute('aria-pressed', 'false')
   })
 
   test('the volume changes a step a touch, and the next visitor starts at the staff’s volume again', async ({
