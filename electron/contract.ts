@@ -179,7 +179,8 @@ export const HandoutSpecSchema = HandoutRequestSchema.extend({
 export type HandoutSpec = z.infer<typeof HandoutSpecSchema>
 
 /** Why a print did not come out. */
-const PRINT_FAILURES = ['disabled', 'no-printer', 'printer-not-found', 'not-rendered', 'print-failed'] as const
+/** Why a print can fail. */
+export const PRINT_FAILURES = ['disabled', 'no-printer', 'printer-not-found', 'not-rendered', 'print-failed'] as const
 
 /** Schema of how a print request ended, as the visitor's `print-status` shows it. */
 export const PrintOutcomeSchema = z.discriminatedUnion('state', [
@@ -216,14 +217,20 @@ const COUNTS = [
 /**
  * The anonymous usage counters, counted per day: visits started, visits by the
  * language they ended in, the furthest screen each visit reached (drop-off),
- * prints, print failures, idle resets, staff logins and failed PIN attempts.
+ * prints, print failures (in all and by reason), idle resets, staff logins and
+ * failed PIN attempts.
  */
-export type UsageCounter = (typeof COUNTS)[number] | `sessions.${LocaleTag}` | `furthest.${(typeof JOURNEY)[number]}`
+export type UsageCounter =
+  | (typeof COUNTS)[number]
+  | `sessions.${LocaleTag}`
+  | `furthest.${(typeof JOURNEY)[number]}`
+  | `printFailures.${(typeof PRINT_FAILURES)[number]}`
 /** Every usage counter, in the order staff see them. */
 export const USAGE_COUNTERS: readonly UsageCounter[] = [
   ...COUNTS,
   ...LOCALE_TAGS.map((tag) => `sessions.${tag}` as const),
   ...JOURNEY.map((screen) => `furthest.${screen}` as const),
+  ...PRINT_FAILURES.map((reason) => `printFailures.${reason}` as const),
 ]
 /** Schema of the usage figures: per local day (YYYY-MM-DD), whole counts only. */
 export const UsageDaysSchema = z.record(
@@ -255,6 +262,8 @@ export type PinState = (typeof PIN_STATES)[number]
 /** Schema of whether staff can sign in now. */
 export const StaffStatusSchema = z.object({
   pin: z.enum(PIN_STATES),
+  /** Whether staff may change the PIN on this kiosk, or the fleet's provisioning manages it. */
+  pinChange: z.enum(['allowed', 'managed']),
   /** Seconds until staff may try again after too many wrong PINs; null when not locked. */
   lockedForSeconds: z.number().int().min(1).nullable(),
 })
@@ -289,6 +298,13 @@ export const UsageExportSchema = z.discriminatedUnion('state', [
 
 const NoPayload = z.undefined()
 
+/**
+ * Schema of main's answer to a heartbeat: the settings' revision, which
+ * changes when a pushed provisioning file was applied (only while the kiosk
+ * rests), so the renderer loads the settings again.
+ */
+export const HeartbeatReplySchema = z.strictObject({ configRevision: z.number().int().min(0) })
+
 /** Schema of a heartbeat: the renderer is alive, and whether it rests on the welcome screen (no visit under way). */
 export const HeartbeatSchema = z.strictObject({ resting: z.boolean() })
 
@@ -297,7 +313,7 @@ export const CONTRACT = {
   getConfig: { payload: NoPayload, result: KioskConfigSchema },
   getAppInfo: { payload: NoPayload, result: AppInfoSchema },
   reportProblem: { payload: ProblemReportSchema, result: z.null() },
-  heartbeat: { payload: HeartbeatSchema, result: z.null() },
+  heartbeat: { payload: HeartbeatSchema, result: HeartbeatReplySchema },
   clearVisitorData: { payload: NoPayload, result: z.null() },
   printHandout: { payload: HandoutRequestSchema, result: PrintOutcomeSchema },
   recordVisit: { payload: VisitEventSchema, result: z.null() },

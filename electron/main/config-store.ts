@@ -9,6 +9,7 @@ import {
 import { DEFAULT_CONFIG } from '../default-config'
 import { FileTooLargeError, keepAside, readJson, writeJsonFile } from './json-file'
 import type { Logger } from './logger'
+import type { Provisioning } from './provisioning-file'
 
 /** The configuration file's current version. */
 export const CONFIG_VERSION = 2
@@ -20,8 +21,8 @@ type ConfigFile = { version: typeof CONFIG_VERSION; settings: Partial<KioskConfi
 export interface ConfigStoreOptions {
   /** config.json in the app's user-data folder: the staff's changes. */
   file: string
-  /** `--config <path>` or KIOSK_CONFIG: the fleet's base settings and locks (read-only). */
-  provisioningFile: string | null
+  /** What the fleet's provisioning file sets and locks (provisioning-file.ts), if there is one. */
+  provisioning: Provisioning | null
   log: Logger
   now?: () => number
 }
@@ -33,6 +34,14 @@ export interface ConfigStore {
   lockedFields(): ConfigField[]
   /** Validates and saves the staff's settings atomically; the kiosk uses them at once. */
   save(next: KioskConfig): Promise<{ state: 'saved' } | { state: 'refused'; reason: string }>
+  /**
+   * Lays the staff's settings over a changed provisioning file (the fleet's
+   * pushed change): new base, new locks. config.json is left as it is; a
+   * setting in it that is now locked is ignored while the lock holds.
+   */
+  reprovision(provisioning: Provisioning | null): void
+  /** How many provisioning changes the running kiosk has taken, so the renderer knows to load the settings again. */
+  revision(): number
 }
 
 /** What could be used of one file: its valid settings and locks, and a line for each thing that was not. */
@@ -58,16 +67,21 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 /**
  * Takes what is valid from a parsed config.json or provisioning file, field by
  * field: a bad or unknown field (or lock) is left out with a line naming it and
- * the problem; every valid one is kept. Reads version 2, version 1 (settings at
+ * the problem; every valid one is kept. `alsoKnown` names top-level keys that
+ * another reader validates (the provisioning file's fleet keys). Reads version 2, version 1 (settings at
  * the top level, migrated) and, from a newer release, the settings this one
  * knows.
  */
-export function salvageConfig(json: unknown, kind: 'local' | 'provisioning'): Salvaged {
+export function salvageConfig(
+  json: unknown,
+  kind: 'local' | 'provisioning',
+  { alsoKnown = [] }: { alsoKnown?: readonly string[] } = {},
+): Salvaged {
   const salvaged: Salvaged = { settings: {}, locked: [], problems: [] }
   if (!isRecord(json)) return { ...salvaged, problems: ['the file does not hold a JSON object'] }
   const { version } = json
   let settings: unknown = json.settings
-  const known = new Set<string>(['version', 'settings', ...EXTRA_KEYS[kind]])
+  const known = new Set<string>(['version', 'settings', ...EXTRA_KEYS[kind], ...alsoKnown])
   if (version === 1) {
     // Version 1 kept the settings at the top level, before printing and clinic details existed.
     const { version: _version, ...topLevel } = json
@@ -143,15 +157,15 @@ function differences(config: KioskConfig, base: KioskConfig): Partial<KioskConfi
   )
 }
 
-/** Reads one file's salvageable settings; logs what was wrong. */
-async function readLayer(path: string, kind: 'local' | 'provisioning', log: Logger) {
+/** Reads config.json's salvageable settings; logs what was wrong. */
+async function readLocalLayer(path: string, log: Logger) {
   const read = await readJson(path)
   if (read.state === 'missing') return { salvaged: null, faulty: false }
   if (read.state === 'unusable') {
     log.error(`${path} is not usable: ${read.problem}`)
     return { salvaged: null, faulty: true }
   }
-  const salvaged = salvageConfig(read.json, kind)
+  const salvaged = salvageConfig(read.json, 'local')
   for (const problem of salvaged.problems) log.error(`${path}: ${problem}`)
   return { salvaged, faulty: salvaged.problems.length > 0 }
 }
@@ -161,41 +175,30 @@ async function readLayer(path: string, kind: 'local' | 'provisioning', log: Logg
  * only what is wrong: each valid field survives, each bad or unknown one is
  * left out and logged by name. When config.json had a fault, it is first kept
  * aside as config.json.bad-<time> (so nothing staff had is lost), then saved
- * again with what survived. The provisioning file, owned by the fleet's tools,
- * is only reported, never touched.
+ * again with what survived. The provisioning layer comes read (provisioning-file.ts):
+ * the fleet's file is never touched.
  */
 export async function openConfigStore(options: ConfigStoreOptions): Promise<ConfigStore> {
   const { log, file } = options
-  const provisioned = options.provisioningFile
-    ? await readLayer(options.provisioningFile, 'provisioning', log)
-    : { salvaged: null, faulty: false }
-  if (options.provisioningFile && !provisioned.salvaged) {
-    log.error(`The provisioning file ${options.provisioningFile} is missing or unusable; using the defaults as base`)
-  }
-  const locked = provisioned.salvaged?.locked ?? []
-  // What staff may not change: the locked fields, and the provisioning-only ones (where updates come from).
-  const fixedForStaff = [...new Set([...locked, ...PROVISIONING_ONLY_FIELDS])]
-  const baseProblems: string[] = []
-  const base = layered(DEFAULT_CONFIG, provisioned.salvaged?.settings ?? {}, [], baseProblems)
-  for (const problem of baseProblems) log.error(`${options.provisioningFile}: ${problem}`)
+  let provisioned = provisionedLayer(options.provisioning, log)
 
-  const local = await readLayer(file, 'local', log)
-  const localSettings = local.salvaged?.settings ?? {}
-  const lockedChanges = Object.keys(localSettings).filter((field) => fixedForStaff.includes(field as ConfigField))
-  for (const field of lockedChanges)
-    log.warn(`${file}: settings.${field} is locked or set only by the provisioning file; ignored`)
-  const unlocked = Object.fromEntries(Object.entries(localSettings).filter(([field]) => !lockedChanges.includes(field)))
+  const local = await readLocalLayer(file, log)
+  /** The staff's own settings, as config.json holds them. */
+  let staffSettings = local.salvaged?.settings ?? {}
   const localProblems: string[] = []
-  let current = layered(base, unlocked, locked, localProblems)
+  let current = staffLayered(provisioned, staffSettings, { file, log, problems: localProblems })
   for (const problem of localProblems) log.error(`${file}: ${problem}`)
+  const base = () => provisioned.base
+  let revision = 0
 
-  const write = (config: KioskConfig) =>
-    writeJsonFile(file, { version: CONFIG_VERSION, settings: differences(config, base) } satisfies ConfigFile)
+  const write = (settings: Partial<KioskConfig>) =>
+    writeJsonFile(file, { version: CONFIG_VERSION, settings } satisfies ConfigFile)
 
   if (local.faulty || localProblems.length > 0) {
     await keepAside(file, { log, now: options.now, move: false })
     try {
-      await write(current)
+      staffSettings = differences(current, base())
+      await write(staffSettings)
       log.warn(`${file} saved again with the settings that were valid`)
     } catch (error) {
       log.error(`${file} could not be saved again with the valid settings`, error)
@@ -204,18 +207,19 @@ export async function openConfigStore(options: ConfigStoreOptions): Promise<Conf
 
   return {
     config: () => structuredClone(current),
-    lockedFields: () => [...locked],
+    lockedFields: () => [...provisioned.locked],
     async save(next) {
       const parsed = KioskConfigSchema.safeParse(next)
       if (!parsed.success) return { state: 'refused', reason: z.prettifyError(parsed.error) }
-      const changedLocks = fixedForStaff.filter(
-        (field) => JSON.stringify(parsed.data[field]) !== JSON.stringify(base[field]),
+      const changedLocks = provisioned.fixedForStaff.filter(
+        (field) => JSON.stringify(parsed.data[field]) !== JSON.stringify(base()[field]),
       )
       if (changedLocks.length > 0) {
         return { state: 'refused', reason: `These settings are locked by the clinic's IT: ${changedLocks.join(', ')}` }
       }
+      const settings = differences(parsed.data, base())
       try {
-        await write(parsed.data)
+        await write(settings)
       } catch (error) {
         log.error(`The settings could not be saved to ${file}`, error)
         const reason =
@@ -225,8 +229,46 @@ export async function openConfigStore(options: ConfigStoreOptions): Promise<Conf
         return { state: 'refused', reason }
       }
       current = parsed.data
-      log.info(`Settings saved: ${Object.keys(differences(current, base)).join(', ') || 'all defaults'}`)
+      staffSettings = settings
+      log.info(`Settings saved: ${Object.keys(settings).join(', ') || 'all defaults'}`)
       return { state: 'saved' }
     },
+    reprovision(provisioning) {
+      provisioned = provisionedLayer(provisioning, log)
+      const problems: string[] = []
+      current = staffLayered(provisioned, staffSettings, { file, log, problems })
+      for (const problem of problems) log.error(`${file}: ${problem}`)
+      revision += 1
+    },
+    revision: () => revision,
   }
+}
+
+/** The provisioning file's layer: the base below the staff's settings, and what staff may not change. */
+interface ProvisionedLayer {
+  base: KioskConfig
+  locked: ConfigField[]
+  /** The locked fields and the provisioning-only ones (where updates come from). */
+  fixedForStaff: ConfigField[]
+}
+
+function provisionedLayer(provisioning: Provisioning | null, log: Logger): ProvisionedLayer {
+  const locked = provisioning?.locked ?? []
+  const problems: string[] = []
+  const base = layered(DEFAULT_CONFIG, provisioning?.settings ?? {}, [], problems)
+  for (const problem of problems) log.error(`${provisioning?.source}: ${problem}`)
+  return { base, locked, fixedForStaff: [...new Set([...locked, ...PROVISIONING_ONLY_FIELDS])] }
+}
+
+/** The staff's settings over the provisioned base, leaving out (and logging) what is fixed for staff. */
+function staffLayered(
+  provisioned: ProvisionedLayer,
+  staffSettings: Partial<KioskConfig>,
+  { file, log, problems }: { file: string; log: Logger; problems: string[] },
+): KioskConfig {
+  const fixed = Object.keys(staffSettings).filter((field) => provisioned.fixedForStaff.includes(field as ConfigField))
+  for (const field of fixed)
+    log.warn(`${file}: settings.${field} is locked or set only by the provisioning file; ignored`)
+  const unlocked = Object.fromEntries(Object.entries(staffSettings).filter(([field]) => !fixed.includes(field)))
+  return layered(provisioned.base, unlocked, provisioned.locked, problems)
 }

@@ -89,6 +89,7 @@ export function createHandoutPrinter(deps: HandoutPrinterDeps): HandoutPrinter {
         const failure = await printOnce(handoutSpecFor(request, config), config.printerName)
         allowance.record(failure === null)
         deps.count(failure === null ? 'handoutsPrinted' : 'printFailures')
+        if (failure) deps.count(`printFailures.${failure.reason}`)
         // A success is only counted: a log line would date a visit to the millisecond. A failure
         // is logged for staff by its reason alone, never with the visitor's language or choices.
         if (failure) {

@@ -9,14 +9,19 @@ import { APP_HOST, APP_SCHEME, HandoutRequestSchema } from '../contract'
 import { handoutPageUrl } from '../handout-spec'
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol'
 import { createFileLogger } from './file-log'
+import { startFleetMonitoring } from './fleet-monitoring'
 import { createHandoutPrinter, type HandoutPrinter } from './handout-printer'
 import { registerIpcHandlers } from './ipc'
 import { openKioskFiles } from './kiosk-files'
+import type { FigureSnapshot } from './kiosk-figures'
 import { createKioskHandlers } from './kiosk-handlers'
+import { checkPrinterRegularly, createKioskHealth } from './kiosk-health'
 import { createHandoutWindow, createKioskWindow } from './kiosk-window'
 import { parseLaunchOptions } from './launch-options'
 import { denyAllPermissions, lockDownWebContents } from './lockdown'
 import { originOf, rendererEntryUrl } from './origin'
+import { kioskIdOf } from './provisioning-file'
+import { watchProvisioning } from './provisioning-watch'
 import { createRestingState } from './resting-state'
 import { createKioskSchedule } from './schedule'
 import { guardKioskScreen, type KioskScreenGuard } from './screen-guard'
@@ -33,7 +38,11 @@ protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
 enableSystemSpeech(app)
 
 const log = createFileLogger()
-const launch = parseLaunchOptions(process.argv, process.env, { packaged: app.isPackaged, log })
+const launch = parseLaunchOptions(process.argv, process.env, {
+  packaged: app.isPackaged,
+  log,
+  platform: process.platform,
+})
 const entryUrl = rendererEntryUrl(launch.devServerUrl)
 const appOrigin = originOf(entryUrl) ?? `${APP_SCHEME}://${APP_HOST}`
 
@@ -64,10 +73,10 @@ async function start(): Promise<void> {
   for (const each of [session.defaultSession, visitorSession, handoutSession]) denyAllPermissions(each, log)
   for (const each of [visitorSession, handoutSession]) each.protocol.handle(APP_SCHEME, serveRenderer)
 
-  const { store, staff, counters } = await openKioskFiles(app.getPath('userData'), {
-    provisioningFile: launch.provisioningFile,
-    log,
-  })
+  const files = await openKioskFiles(app.getPath('userData'), { provisioningFile: launch.provisioningFile, log })
+  const { store, staff, counters } = files
+  let fleet = files.provisioning?.fleet ?? {}
+  const kioskId = () => kioskIdOf(fleet)
   const listPrinters = async () => (kioskWindow ? kioskWindow.webContents.getPrintersAsync() : [])
   const printer = createHandoutPrinter({
     openWindow: () => createHandoutWindow(HANDOUT_PARTITION),
@@ -85,6 +94,33 @@ async function start(): Promise<void> {
 
   let kioskScreen: KioskScreenGuard | null = null
   const kioskRest = createRestingState()
+  // Health and usage figures for the fleet's Prometheus or OpenTelemetry, when provisioned.
+  const health = createKioskHealth()
+  const figures = (): FigureSnapshot => ({
+    kioskId: kioskId(),
+    version: app.getVersion(),
+    usage: counters.completedDayTotals(),
+    ...health.readings(),
+  })
+  const monitoring = startFleetMonitoring({ monitoring: () => fleet.monitoring, snapshot: figures, log })
+  const stopPrinterChecks = checkPrinterRegularly({
+    listPrinters: async () => (await listPrinters()).map((printer) => printer.name),
+    configured: () => store.config().printerName,
+    health,
+  })
+  // A pushed provisioning change applies at the next rest on the welcome screen, without a restart.
+  const provisioning = launch.provisioningFile
+    ? await watchProvisioning({
+        file: launch.provisioningFile,
+        isResting: () => kioskRest.isResting(),
+        apply: (next) => {
+          files.reprovision(next)
+          fleet = next.fleet
+          monitoring.reconfigure()
+        },
+        log,
+      })
+    : null
   const handlers = createKioskHandlers({
     store,
     staff,
@@ -95,11 +131,13 @@ async function start(): Promise<void> {
     clearVisitorStorage: () => wipeVisitorTraces(visitorSession),
     heartbeat: (resting) => {
       kioskScreen?.beat()
+      health.beat()
       kioskRest.report(resting)
+      if (resting) provisioning?.applyIfResting()
     },
     saveUsageCsv: async (csv) => {
       // Attached to the kiosk window, so the dialog shows above the fullscreen kiosk.
-      const options = { defaultPath: `kiosk-usage-${localDay(Date.now())}.csv` }
+      const options = { defaultPath: `kiosk-usage-${kioskId()}-${localDay(Date.now())}.csv` }
       const choice = await (kioskWindow ? dialog.showSaveDialog(kioskWindow, options) : dialog.showSaveDialog(options))
       if (choice.canceled || !choice.filePath) return { state: 'cancelled' }
       await writeFile(choice.filePath, csv)
@@ -132,7 +170,12 @@ async function start(): Promise<void> {
     quit: () => app.quit(),
   })
   schedule.onRestart(() => updates.installIfReady())
-  app.on('will-quit', () => updates.stop())
+  app.on('will-quit', () => {
+    updates.stop()
+    provisioning?.stop()
+    stopPrinterChecks()
+    void monitoring.stop()
+  })
 
   const window = createKioskWindow({
     preload: join(import.meta.dirname, '../preload/index.cjs'),
@@ -153,6 +196,7 @@ async function start(): Promise<void> {
       return (idleTimeoutSeconds + idleWarningSeconds + HEARTBEAT_MARGIN_SECONDS) * 1000
     },
     heartbeatCheckEveryMs: 5_000,
+    onRecovery: health.recovered,
     log,
   })
   kioskScreen.start()

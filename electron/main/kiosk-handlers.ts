@@ -58,7 +58,7 @@ export function createKioskHandlers(deps: KioskHandlerDeps): IpcHandlers {
     },
     heartbeat: ({ resting }) => {
       deps.heartbeat(resting)
-      return null
+      return { configRevision: store.revision() }
     },
     clearVisitorData: async () => {
       deps.printer.resetVisitor()

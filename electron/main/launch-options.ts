@@ -1,4 +1,5 @@
 import type { Logger } from './logger'
+import { machineProvisioningFile } from './provisioning-file'
 
 /** How this run of the kiosk was asked to start. */
 export interface LaunchOptions {
@@ -13,7 +14,10 @@ export interface LaunchOptions {
    * self-check choices) as PDF and quit, so staff can check it without a printer.
    */
   handoutPdf: { path: string; locale: string } | null
-  /** `--config <path>`, `--config=<path>` or KIOSK_CONFIG: the fleet's provisioning file. */
+  /**
+   * The fleet's provisioning file: `--config <path>`, `--config=<path>` or
+   * KIOSK_CONFIG, else the machine-wide one (provisioning-file.ts).
+   */
   provisioningFile: string | null
   /**
    * `--supervised` or KIOSK_SUPERVISED=1: a supervisor (systemd's Restart=always,
@@ -28,6 +32,8 @@ export interface LaunchContext {
   /** Electron's `app.isPackaged`: true in an installed build, false under `electron-vite dev` or `electron .`. */
   packaged: boolean
   log: Logger
+  /** The operating system (`process.platform`), for the machine-wide provisioning file. */
+  platform: NodeJS.Platform
 }
 
 /**
@@ -38,7 +44,7 @@ export interface LaunchContext {
 export function parseLaunchOptions(
   argv: readonly string[],
   env: NodeJS.ProcessEnv,
-  { packaged, log }: LaunchContext,
+  { packaged, log, platform }: LaunchContext,
 ): LaunchOptions {
   const requestedDevServerUrl = env.ELECTRON_RENDERER_URL || undefined
   if (packaged && requestedDevServerUrl !== undefined) {
@@ -50,7 +56,7 @@ export function parseLaunchOptions(
     devServerUrl,
     development: devServerUrl !== undefined,
     handoutPdf: handoutPdfOption(argv),
-    provisioningFile: optionValue(argv, '--config') ?? (env.KIOSK_CONFIG || null),
+    provisioningFile: optionValue(argv, '--config') ?? (env.KIOSK_CONFIG || machineProvisioningFile(platform, env)),
     supervised: argv.includes('--supervised') || env.KIOSK_SUPERVISED === '1',
   }
 }

@@ -20,6 +20,8 @@ export interface RecoveryOptions {
   retryOutOfOrderAfterMs: number
   /** Called whenever the app is (re)loaded, e.g. to restart the heartbeat watchdog's clock. */
   onAppLoad?: () => void
+  /** Told of each counted trouble's outcome (the kiosk's health figures). */
+  onRecovery?: (outcome: 'reloaded' | 'out-of-order') => void
   log: Logger
   now?: () => number
   schedule?: (callback: () => void, ms: number) => void
@@ -109,10 +111,12 @@ export function createRendererRecovery(contents: WebContents, options: RecoveryO
     if (reloads < maxReloads) {
       reloads += 1
       log.error(`Renderer trouble (${reason}); reloading the app (${reloads}/${maxReloads})`)
+      options.onRecovery?.('reloaded')
       show('app')
       return
     }
     log.error(`Renderer trouble (${reason}) after ${maxReloads} reloads; showing the out-of-order page`)
+    options.onRecovery?.('out-of-order')
     pause()
   }
 

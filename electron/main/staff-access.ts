@@ -123,6 +123,9 @@ export async function openStaffAccess(deps: StaffAccessDeps): Promise<StaffAcces
     }
     if (state === 'set' && !access.isOpen())
       return { state: 'refused', reason: 'Sign in with the current PIN to change it.' }
+    if (!deps.pin.changeAllowed()) {
+      return { state: 'refused', reason: "The staff PIN is set by the clinic's IT for this kiosk." }
+    }
     try {
       await deps.pin.set(await hashPin(pin))
     } catch (error) {
@@ -141,6 +144,7 @@ export async function openStaffAccess(deps: StaffAccessDeps): Promise<StaffAcces
   const access: StaffAccess = {
     status: () => ({
       pin: deps.pin.state(),
+      pinChange: deps.pin.changeAllowed() ? 'allowed' : 'managed',
       lockedForSeconds: lockedForMs() > 0 ? retryInSeconds() : null,
     }),
     login: (pin) => serialized(() => attempt(pin)),

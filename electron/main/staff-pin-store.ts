@@ -13,19 +13,41 @@ const PIN_FILE_VERSION = 1
  * be carried over).
  */
 const PinFileSchema = z.union([
-  z.strictObject({ version: z.literal(PIN_FILE_VERSION), pin: PinRecordSchema }),
+  z.strictObject({
+    version: z.literal(PIN_FILE_VERSION),
+    pin: PinRecordSchema,
+    /** The provisioned PIN's hash this PIN replaced; it holds only while the fleet provisions that one. */
+    over: z.string().max(100).optional(),
+  }),
   z.strictObject({ version: z.literal(PIN_FILE_VERSION), resetNeeded: z.string().max(200) }),
 ])
 type PinFile = z.infer<typeof PinFileSchema>
 
-/** The staff PIN, kept in a file of its own so no settings problem can ever touch it. */
+/** A staff PIN the fleet's provisioning file sets. */
+export interface ProvisionedPin {
+  record: PinRecord
+  /** Whether staff may change it on the kiosk. */
+  changeAllowed: boolean
+}
+
+/**
+ * The staff PIN, kept in a file of its own so no settings problem can ever
+ * touch it, or provisioned by the fleet.
+ */
 export interface StaffPinStore {
-  /** set; none (never set on this machine, so first-run setup is offered); reset-needed (staff entry stays closed). */
+  /**
+   * set; none (never set on this machine, so first-run setup is offered);
+   * reset-needed (staff entry stays closed). Always set while a PIN is provisioned.
+   */
   state(): PinState
-  /** The stored hash while the state is "set". */
+  /** The hash a PIN is checked against while the state is "set". */
   record(): PinRecord | null
+  /** Whether staff may change the PIN here (not when the fleet provisions it without allowing that). */
+  changeAllowed(): boolean
   /** Saves a new hash atomically, readable by this user only. */
   set(record: PinRecord): Promise<void>
+  /** Takes the provisioning file's PIN (or its absence) after a pushed change. */
+  reprovision(provisioned: ProvisionedPin | null): void
 }
 
 /** Where the PIN lives, and the configuration file an older release kept it in. */
@@ -34,6 +56,8 @@ export interface StaffPinStoreOptions {
   file: string
   /** config.json: release 0.1 kept the PIN there, as `staffPin`. */
   legacyConfigFile: string
+  /** The provisioning file's PIN, if any. */
+  provisioned: ProvisionedPin | null
   log: Logger
 }
 
@@ -44,22 +68,38 @@ export interface StaffPinStoreOptions {
  * machine deletes it (the README's recovery procedure). It is never moved
  * aside or rewritten because of a problem. A PIN that release 0.1 kept in
  * config.json is carried over on first start.
+ *
+ * A provisioned PIN is the PIN (first-run setup is off, and a broken local
+ * file does not close staff entry), unless the fleet allows changes and staff
+ * changed it here: their PIN holds until the fleet provisions a different one.
  */
 export async function openStaffPinStore(options: StaffPinStoreOptions): Promise<StaffPinStore> {
   const { file } = options
-  let current = await loadPin(options)
+  let local = await loadPin(options)
+  let provisioned = options.provisioned
+
+  const localReplacesProvisioned = () =>
+    !!provisioned?.changeAllowed && local.state === 'set' && local.over === provisioned.record.hash
 
   return {
-    state: () => current.state,
-    record: () => (current.state === 'set' ? current.record : null),
+    state: () => (provisioned ? 'set' : local.state),
+    record: () => {
+      if (provisioned && !localReplacesProvisioned()) return provisioned.record
+      return local.state === 'set' ? local.record : null
+    },
+    changeAllowed: () => !provisioned || provisioned.changeAllowed,
     async set(record) {
-      await writeJsonFile(file, { version: PIN_FILE_VERSION, pin: record } satisfies PinFile, { mode: 0o600 })
-      current = { state: 'set', record }
+      const over = provisioned?.record.hash
+      await writeJsonFile(file, { version: PIN_FILE_VERSION, pin: record, over } satisfies PinFile, { mode: 0o600 })
+      local = { state: 'set', record, over }
+    },
+    reprovision(next) {
+      provisioned = next
     },
   }
 }
 
-type LoadedPin = { state: 'set'; record: PinRecord } | { state: 'none' | 'reset-needed' }
+type LoadedPin = { state: 'set'; record: PinRecord; over?: string } | { state: 'none' | 'reset-needed' }
 
 async function loadPin(options: StaffPinStoreOptions): Promise<LoadedPin> {
   const { file, log } = options
@@ -67,7 +107,7 @@ async function loadPin(options: StaffPinStoreOptions): Promise<LoadedPin> {
   if (read.state === 'missing') return carryOverLegacyPin(options)
   const parsed = read.state === 'read' ? PinFileSchema.safeParse(read.json) : null
   if (parsed?.success) {
-    if ('pin' in parsed.data) return { state: 'set', record: parsed.data.pin }
+    if ('pin' in parsed.data) return { state: 'set', record: parsed.data.pin, over: parsed.data.over }
     log.error(`${file} says staff access must be reset: ${parsed.data.resetNeeded}`)
     return { state: 'reset-needed' }
   }

@@ -61,13 +61,16 @@ export function useIdleReset() {
   })
 
   const resting = useResting()
-  const beat = () => void bridge.heartbeat({ resting: resting.value })
+  const beat = async () => {
+    const reply = await bridge.heartbeat({ resting: resting.value })
+    if (reply.ok) await settings.follow(reply.value.configRevision, bridge)
+  }
   useIntervalFn(() => {
     const recentlyActive = Date.now() - lastActive.value < timeoutMs.value + warningSeconds.value * 1000
-    if (resting.value || recentlyActive) beat()
+    if (resting.value || recentlyActive) void beat()
   }, HEARTBEAT_MS)
   // A visit starting (or ending) is told at once, so main's daily restart never catches a visitor.
-  watch(resting, beat)
+  watch(resting, () => void beat())
 
   return { warning, secondsLeft }
 }

@@ -48,8 +48,8 @@ export function createWebBridge(host: WebBridgeHost = browserHost): KioskApi {
       console.warn(`Kiosk problem: ${problem.kind} "${problem.key}" in ${problem.locale}`)
       return { ok: true, value: null }
     },
-    // No main process to watch over a plain browser (nor to restart it): the heartbeat has no listener.
-    heartbeat: async (_beat) => ({ ok: true, value: null }),
+    // No main process to watch over a plain browser (nor to restart it), nor provisioning to follow.
+    heartbeat: async (_beat) => ({ ok: true, value: { configRevision: 0 } }),
     clearVisitorData: async () => {
       allowance.reset()
       localStorage.clear()

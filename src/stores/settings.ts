@@ -13,6 +13,8 @@ export const useSettingsStore = defineStore('settings', () => {
   const config = ref<KioskConfig>(structuredClone(DEFAULT_CONFIG) as KioskConfig)
   const appInfo = ref<AppInfo | null>(null)
   const loadProblem = ref<string | null>(null)
+  /** The settings' revision main last reported; null until the first heartbeat's answer. */
+  const revision = ref<number | null>(null)
   /** The languages visitors are offered now, in the staff's order (the reviewed-only rule applied). */
   const offered = computed(() => offeredLocales(config.value))
   /** The visitor's language after each reset: the staff's default, or a fallback when it is not offered. */
@@ -28,6 +30,17 @@ export const useSettingsStore = defineStore('settings', () => {
   }
 
   /**
+   * Follows main's settings revision (each heartbeat's answer): when a pushed
+   * provisioning change was applied, the settings are loaded again. Main
+   * applies such a change only while the kiosk rests, so no visitor sees it.
+   */
+  async function follow(configRevision: number, bridge: KioskBridge): Promise<void> {
+    const changed = revision.value !== null && revision.value !== configRevision
+    revision.value = configRevision
+    if (changed) await load(bridge)
+  }
+
+  /**
    * Settings belong to the clinic, not to a visitor: a visitor reset keeps them.
    * This resets to the state before load(), for tests and a full reload.
    */
@@ -35,6 +48,7 @@ export const useSettingsStore = defineStore('settings', () => {
     config.value = structuredClone(DEFAULT_CONFIG) as KioskConfig
     appInfo.value = null
     loadProblem.value = null
+    revision.value = null
   }
 
   return {
@@ -44,6 +58,7 @@ export const useSettingsStore = defineStore('settings', () => {
     offeredLocales: offered,
     visitorDefaultLocale: visitorDefault,
     load,
+    follow,
     $reset,
   }
 })

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { KioskConfig } from '../../../electron/contract'
 import { DEFAULT_CONFIG } from '../../../electron/default-config'
 import { CONFIG_VERSION, openConfigStore } from '../../../electron/main/config-store'
+import { openProvisioning } from '../../../electron/main/provisioning-file'
 import { fakeLog } from './fake-log'
 
 const settingsFile = (settings: object) => JSON.stringify({ version: CONFIG_VERSION, settings })
@@ -20,7 +21,7 @@ describe('the configuration store', () => {
   afterEach(() => vi.restoreAllMocks())
 
   it('starts on the defaults when there is no file yet, and writes nothing', async () => {
-    const store = await openConfigStore({ file, provisioningFile: null, log: fakeLog() })
+    const store = await openConfigStore({ file, provisioning: null, log: fakeLog() })
     expect(store.config()).toEqual(DEFAULT_CONFIG)
     expect(await readdir(dir)).toEqual([])
   })
@@ -28,7 +29,7 @@ describe('the configuration store', () => {
   it('a default language that is not offered falls back alone; the offered languages survive', async () => {
     await writeFile(file, settingsFile({ defaultLocale: 'es', enabledLocales: ['en', 'vi'], clinicName: 'Eastside' }))
     const log = fakeLog()
-    const store = await openConfigStore({ file, provisioningFile: null, log })
+    const store = await openConfigStore({ file, provisioning: null, log })
     expect(store.config()).toEqual({ ...DEFAULT_CONFIG, enabledLocales: ['en', 'vi'], clinicName: 'Eastside' })
     expect(log.error).toHaveBeenCalledWith(expect.stringContaining('defaultLocale'))
     const copies = (await readdir(dir)).filter((name) => name.startsWith('config.json.bad-'))
@@ -37,13 +38,13 @@ describe('the configuration store', () => {
 
   it('with neither default offered, the first offered language becomes the default', async () => {
     await writeFile(file, settingsFile({ defaultLocale: 'es', enabledLocales: ['vi', 'pl'] }))
-    const store = await openConfigStore({ file, provisioningFile: null, log: fakeLog() })
+    const store = await openConfigStore({ file, provisioning: null, log: fakeLog() })
     expect(store.config()).toMatchObject({ defaultLocale: 'vi', enabledLocales: ['vi', 'pl'] })
   })
 
   it('migrates a version 1 file', async () => {
     await writeFile(file, JSON.stringify({ version: 1, defaultLocale: 'vi', idleTimeoutSeconds: 120 }))
-    const store = await openConfigStore({ file, provisioningFile: null, log: fakeLog() })
+    const store = await openConfigStore({ file, provisioning: null, log: fakeLog() })
     expect(store.config()).toEqual({ ...DEFAULT_CONFIG, defaultLocale: 'vi', idleTimeoutSeconds: 120 })
     await store.save({ ...store.config(), clinicName: 'Eastside' })
     expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({
@@ -53,7 +54,7 @@ describe('the configuration store', () => {
   })
 
   it('saves only what differs from the base, and reads it back after a restart', async () => {
-    const store = await openConfigStore({ file, provisioningFile: null, log: fakeLog() })
+    const store = await openConfigStore({ file, provisioning: null, log: fakeLog() })
     const changed = { ...DEFAULT_CONFIG, defaultLocale: 'es' as const, idleTimeoutSeconds: 30 }
     await expect(store.save(changed)).resolves.toEqual({ state: 'saved' })
     expect(store.config()).toEqual(changed)
@@ -61,12 +62,12 @@ describe('the configuration store', () => {
       version: 2,
       settings: { defaultLocale: 'es', idleTimeoutSeconds: 30 },
     })
-    const reopened = await openConfigStore({ file, provisioningFile: null, log: fakeLog() })
+    const reopened = await openConfigStore({ file, provisioning: null, log: fakeLog() })
     expect(reopened.config()).toEqual(changed)
   })
 
   it('refuses an invalid configuration and keeps the current one', async () => {
-    const store = await openConfigStore({ file, provisioningFile: null, log: fakeLog() })
+    const store = await openConfigStore({ file, provisioning: null, log: fakeLog() })
     const outcome = await store.save({ ...DEFAULT_CONFIG, enabledLocales: ['es'] })
     expect(outcome).toMatchObject({ state: 'refused' })
     expect(store.config()).toEqual(DEFAULT_CONFIG)
@@ -82,7 +83,7 @@ describe('the configuration store', () => {
     ['a bidi isolate in the clinic name', { clinicName: 'East\u2066side' }, 'Control'],
     ['a NUL in the printer name', { printerName: 'Front\u0000Desk' }, 'Control'],
   ] as const)('refuses a save with %s and keeps what was saved', async (_case, change, reason) => {
-    const store = await openConfigStore({ file, provisioningFile: null, log: fakeLog() })
+    const store = await openConfigStore({ file, provisioning: null, log: fakeLog() })
     await store.save({ ...DEFAULT_CONFIG, clinicName: 'Eastside' })
     const before = await readFile(file, 'utf8')
     const outcome = await store.save({ ...DEFAULT_CONFIG, ...change } as KioskConfig)
@@ -92,7 +93,7 @@ describe('the configuration store', () => {
   })
 
   it('every save the store accepts loads again cleanly, even at every limit', async () => {
-    const store = await openConfigStore({ file, provisioningFile: null, log: fakeLog() })
+    const store = await openConfigStore({ file, provisioning: null, log: fakeLog() })
     const largest: KioskConfig = {
       ...DEFAULT_CONFIG,
       enabledLocales: [...DEFAULT_CONFIG.enabledLocales].reverse(),
@@ -103,13 +104,13 @@ describe('the configuration store', () => {
     }
     await expect(store.save(largest)).resolves.toEqual({ state: 'saved' })
     const log = fakeLog()
-    const reopened = await openConfigStore({ file, provisioningFile: null, log })
+    const reopened = await openConfigStore({ file, provisioning: null, log })
     expect(reopened.config()).toEqual(largest)
     expect(log.error).not.toHaveBeenCalled()
   })
 
   it('leaves the previous good file when a save is cut off between the write and the rename', async () => {
-    const store = await openConfigStore({ file, provisioningFile: null, log: fakeLog() })
+    const store = await openConfigStore({ file, provisioning: null, log: fakeLog() })
     await store.save({ ...DEFAULT_CONFIG, clinicName: 'First Clinic' })
     const before = await readFile(file, 'utf8')
     vi.spyOn(fs, 'rename').mockImplementation(((_from: string, _to: string, done: (error: Error) => void) =>
@@ -119,7 +120,7 @@ describe('the configuration store', () => {
     vi.restoreAllMocks()
     expect(await readFile(file, 'utf8')).toBe(before)
     expect(store.config().clinicName).toBe('First Clinic')
-    const reopened = await openConfigStore({ file, provisioningFile: null, log: fakeLog() })
+    const reopened = await openConfigStore({ file, provisioning: null, log: fakeLog() })
     expect(reopened.config().clinicName).toBe('First Clinic')
     expect((await readdir(dir)).filter((name) => name !== 'config.json')).toEqual([])
   })
@@ -128,7 +129,7 @@ describe('the configuration store', () => {
     const broken = { ...DEFAULT_CONFIG.openingHours, tue: { opens: '18:00', closes: '08:00' } }
     await writeFile(file, settingsFile({ openingHours: broken, dailyRestartTime: '02:30', clinicName: 'Eastside' }))
     const log = fakeLog()
-    const store = await openConfigStore({ file, provisioningFile: null, log })
+    const store = await openConfigStore({ file, provisioning: null, log })
     expect(store.config()).toEqual({ ...DEFAULT_CONFIG, dailyRestartTime: '02:30', clinicName: 'Eastside' })
     expect(log.error).toHaveBeenCalledWith(
       expect.stringContaining('settings.openingHours: A day closes after it opens'),
@@ -138,7 +139,7 @@ describe('the configuration store', () => {
   it('takes the update folder only from provisioning: never from its own file, never from a staff save', async () => {
     await writeFile(file, settingsFile({ updateUrl: 'https://attacker.example/', clinicName: 'Eastside' }))
     const log = fakeLog()
-    const store = await openConfigStore({ file, provisioningFile: null, log })
+    const store = await openConfigStore({ file, provisioning: null, log })
     expect(store.config()).toMatchObject({ updateUrl: '', clinicName: 'Eastside' })
     expect(log.warn).toHaveBeenCalledWith(expect.stringContaining('settings.updateUrl is locked or set only by'))
     const refused = await store.save({ ...store.config(), updateUrl: 'https://attacker.example/' })
@@ -165,7 +166,11 @@ describe('the configuration store', () => {
         file,
         settingsFile({ idleTimeoutSeconds: 45, clinicName: 'Local Clinic', defaultLocale: 'vi', paperSize: 'Letter' }),
       )
-      const store = await openConfigStore({ file, provisioningFile: provisioning, log: fakeLog() })
+      const store = await openConfigStore({
+        file,
+        provisioning: await openProvisioning(provisioning, fakeLog()),
+        log: fakeLog(),
+      })
       expect(store.config()).toEqual({
         ...DEFAULT_CONFIG,
         clinicName: 'Fleet Clinic',
@@ -177,7 +182,11 @@ describe('the configuration store', () => {
     })
 
     it('refuses a change to a locked field and saves the rest as changes from the fleet’s base', async () => {
-      const store = await openConfigStore({ file, provisioningFile: provisioning, log: fakeLog() })
+      const store = await openConfigStore({
+        file,
+        provisioning: await openProvisioning(provisioning, fakeLog()),
+        log: fakeLog(),
+      })
       const refused = await store.save({ ...store.config(), paperSize: 'Letter' })
       expect(refused).toMatchObject({ state: 'refused', reason: expect.stringContaining('paperSize') })
       await expect(store.save({ ...store.config(), idleTimeoutSeconds: 90 })).resolves.toEqual({ state: 'saved' })
@@ -188,7 +197,7 @@ describe('the configuration store', () => {
       await writeFile(provisioning, '{"version": 2, "settings": {"clinicName": ')
       await writeFile(file, settingsFile({ clinicName: 'Local Clinic' }))
       const log = fakeLog()
-      const store = await openConfigStore({ file, provisioningFile: provisioning, log })
+      const store = await openConfigStore({ file, provisioning: await openProvisioning(provisioning, log), log })
       expect(store.config()).toEqual({ ...DEFAULT_CONFIG, clinicName: 'Local Clinic' })
       expect(await readdir(dir)).toEqual(expect.arrayContaining(['fleet.json', 'config.json']))
       expect(log.error).toHaveBeenCalledWith(expect.stringContaining(provisioning))
@@ -204,7 +213,7 @@ describe('the configuration store', () => {
         }),
       )
       const log = fakeLog()
-      const store = await openConfigStore({ file, provisioningFile: provisioning, log })
+      const store = await openConfigStore({ file, provisioning: await openProvisioning(provisioning, log), log })
       expect(store.lockedFields()).toEqual(['clinicName', 'paperSize'])
       expect(store.config()).toMatchObject({ clinicName: 'Fleet Clinic', paperSize: 'A4' })
       expect(log.error).toHaveBeenCalledWith(expect.stringContaining('"clinicNmae" is not a setting'))
@@ -217,7 +226,11 @@ describe('the configuration store', () => {
         JSON.stringify({ version: 2, settings: { defaultLocale: 'es' }, locked: ['defaultLocale'] }),
       )
       await writeFile(file, settingsFile({ enabledLocales: ['en', 'vi'], clinicName: 'Local Clinic' }))
-      const store = await openConfigStore({ file, provisioningFile: provisioning, log: fakeLog() })
+      const store = await openConfigStore({
+        file,
+        provisioning: await openProvisioning(provisioning, fakeLog()),
+        log: fakeLog(),
+      })
       expect(store.config()).toMatchObject({
         defaultLocale: 'es',
         enabledLocales: DEFAULT_CONFIG.enabledLocales,
@@ -235,7 +248,11 @@ describe('the configuration store', () => {
           locked: ['openingHours'],
         }),
       )
-      const store = await openConfigStore({ file, provisioningFile: provisioning, log: fakeLog() })
+      const store = await openConfigStore({
+        file,
+        provisioning: await openProvisioning(provisioning, fakeLog()),
+        log: fakeLog(),
+      })
       expect(store.config()).toMatchObject({
         updateUrl: 'https://it.example.org/kiosk/',
         dailyRestartTime: '04:15',
@@ -249,7 +266,7 @@ describe('the configuration store', () => {
 
     it('ignores locks written into the kiosk’s own file', async () => {
       await writeFile(file, JSON.stringify({ version: 2, settings: {}, locked: ['idleTimeoutSeconds'] }))
-      const store = await openConfigStore({ file, provisioningFile: null, log: fakeLog() })
+      const store = await openConfigStore({ file, provisioning: null, log: fakeLog() })
       expect(store.lockedFields()).toEqual([])
     })
   })

@@ -90,6 +90,7 @@ describe('handout printing in the main process', () => {
       detail: 'Print job failed',
     })
     expect(count).toHaveBeenCalledWith('printFailures')
+    expect(count).toHaveBeenCalledWith('printFailures.print-failed')
     expect(count).not.toHaveBeenCalledWith('handoutsPrinted')
   })
 
@@ -98,6 +99,7 @@ describe('handout printing in the main process', () => {
     await expect(printer.print(REQUEST)).resolves.toMatchObject({ state: 'error', reason: 'printer-not-found' })
     expect(BrowserWindow.instances).toHaveLength(0)
     expect(count).toHaveBeenCalledWith('printFailures')
+    expect(count).toHaveBeenCalledWith('printFailures.printer-not-found')
   })
 
   it('reports a missing printer when the system lists none', async () => {

@@ -99,6 +99,35 @@ describe('main process start-up', () => {
     expect(BrowserWindow.instances).toHaveLength(0)
   })
 
+  it('takes a pushed provisioning change at the next rest, and the renderer hears of it in the heartbeat answer', async () => {
+    const fleet = join(mkdtempSync(join(tmpdir(), 'kiosk-fleet-')), 'provisioning.json')
+    writeFileSync(fleet, JSON.stringify({ version: 2, settings: { clinicName: 'Before' } }))
+    vi.stubEnv('KIOSK_CONFIG', fleet)
+    try {
+      const { ipcMain } = await startMain()
+      const appFrame = { url: 'app://kiosk/index.html', parent: null }
+      const call = (channel: keyof typeof CHANNELS, payload?: unknown) =>
+        ipcMain.handlers.get(CHANNELS[channel])!({ senderFrame: appFrame }, payload) as Promise<{
+          value: { clinicName?: string; configRevision?: number }
+        }>
+      await expect(call('heartbeat', { resting: false })).resolves.toMatchObject({ value: { configRevision: 0 } })
+      writeFileSync(fleet, JSON.stringify({ version: 2, settings: { clinicName: 'After' } }))
+      // The change is seen (file event, settled), but waits while a visit is under way.
+      await new Promise((resolve) => setTimeout(resolve, 3_000))
+      await expect(call('heartbeat', { resting: false })).resolves.toMatchObject({ value: { configRevision: 0 } })
+      expect((await call('getConfig')).value.clinicName).toBe('Before')
+      await vi.waitFor(
+        async () => {
+          await expect(call('heartbeat', { resting: true })).resolves.toMatchObject({ value: { configRevision: 1 } })
+        },
+        { timeout: 30_000, interval: 500 },
+      )
+      expect((await call('getConfig')).value.clinicName).toBe('After')
+    } finally {
+      vi.unstubAllEnvs()
+    }
+  }, 60_000)
+
   it('wipes every storage a visitor could have touched when the renderer asks', async () => {
     const { ipcMain, session } = await startMain()
     const appFrame = { url: 'app://kiosk/index.html', parent: null }
@@ -114,7 +143,7 @@ describe('main process start-up', () => {
       ipcMain.handlers.get(CHANNELS.heartbeat)!({ senderFrame: appFrame }, { resting: true }),
     ).resolves.toEqual({
       ok: true,
-      value: null,
+      value: { configRevision: 0 },
     })
   })
 

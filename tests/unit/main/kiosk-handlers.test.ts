@@ -52,7 +52,11 @@ describe('the kiosk’s handlers', () => {
 
   it('sets the first PIN, saves settings that apply at once and survive a restart, then logs out', async () => {
     const { handlers, dir } = context
-    expect(await handlers.getStaffStatus(undefined)).toEqual({ pin: 'none', lockedForSeconds: null })
+    expect(await handlers.getStaffStatus(undefined)).toEqual({
+      pin: 'none',
+      pinChange: 'allowed',
+      lockedForSeconds: null,
+    })
     await expect(handlers.setStaffPin({ pin: '24681357' })).resolves.toEqual({ state: 'saved' })
     await expect(handlers.getStaffSettings(undefined)).resolves.toEqual({
       config: DEFAULT_CONFIG,

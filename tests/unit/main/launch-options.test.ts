@@ -5,8 +5,8 @@ import { fakeLog } from './fake-log'
 const DEV_SERVER = { ELECTRON_RENDERER_URL: 'http://localhost:5173' }
 
 /** Launch options of an unpackaged run (`electron-vite dev`, `electron .`). */
-function unpackaged(argv: readonly string[], env: NodeJS.ProcessEnv = {}) {
-  return parseLaunchOptions(argv, env, { packaged: false, log: fakeLog() })
+function unpackaged(argv: readonly string[], env: NodeJS.ProcessEnv = {}, platform: NodeJS.Platform = 'linux') {
+  return parseLaunchOptions(argv, env, { packaged: false, log: fakeLog(), platform })
 }
 
 describe('launch options', () => {
@@ -28,8 +28,15 @@ describe('launch options', () => {
     })
   })
 
-  it('reads the provisioning file from --config or KIOSK_CONFIG', () => {
-    expect(unpackaged(['electron', '.']).provisioningFile).toBeNull()
+  it('reads the provisioning file from --config or KIOSK_CONFIG, else the machine-wide one', () => {
+    expect(unpackaged(['electron', '.']).provisioningFile).toBe('/etc/leg-cramp-kiosk/provisioning.json')
+    expect(unpackaged(['electron', '.'], { ProgramData: 'D:\\Data' }, 'win32').provisioningFile).toBe(
+      'D:\\Data\\LegCrampKiosk\\provisioning.json',
+    )
+    expect(unpackaged(['electron', '.'], {}, 'win32').provisioningFile).toBe(
+      'C:\\ProgramData\\LegCrampKiosk\\provisioning.json',
+    )
+    expect(unpackaged(['electron', '.'], {}, 'darwin').provisioningFile).toBeNull()
     expect(unpackaged(['electron', '.', '--config', '/etc/kiosk.json']).provisioningFile).toBe('/etc/kiosk.json')
     expect(unpackaged(['electron', '.', '--config=/etc/kiosk.json']).provisioningFile).toBe('/etc/kiosk.json')
     expect(unpackaged(['electron', '.'], { KIOSK_CONFIG: '/srv/fleet.json' }).provisioningFile).toBe('/srv/fleet.json')
@@ -49,7 +56,11 @@ describe('launch options', () => {
 
   it('makes a packaged kiosk ignore the dev server URL and the development shortcuts, and log that it did', () => {
     const log = fakeLog()
-    const options = parseLaunchOptions(['/opt/kiosk/leg-cramp-kiosk'], DEV_SERVER, { packaged: true, log })
+    const options = parseLaunchOptions(['/opt/kiosk/leg-cramp-kiosk'], DEV_SERVER, {
+      packaged: true,
+      log,
+      platform: 'linux',
+    })
     expect(options).toMatchObject({ development: false, devServerUrl: undefined })
     expect(log.warn).toHaveBeenCalledTimes(1)
     expect(log.warn.mock.calls[0]![0]).toMatch(/ELECTRON_RENDERER_URL is set but ignored/)
@@ -58,7 +69,7 @@ describe('launch options', () => {
   it('keeps the operator switches of a packaged kiosk and logs nothing when no development switch is set', () => {
     const log = fakeLog()
     const argv = ['/opt/kiosk/leg-cramp-kiosk', '--windowed', '--config=/etc/kiosk.json', '--handout-pdf=/tmp/h.pdf']
-    expect(parseLaunchOptions(argv, { KIOSK_SUPERVISED: '1' }, { packaged: true, log })).toEqual({
+    expect(parseLaunchOptions(argv, { KIOSK_SUPERVISED: '1' }, { packaged: true, log, platform: 'linux' })).toEqual({
       windowed: true,
       devServerUrl: undefined,
       development: false,

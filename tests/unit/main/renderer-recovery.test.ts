@@ -16,6 +16,7 @@ describe('renderer recovery', () => {
   let clock: number
   let scheduled: Array<{ callback: () => void; ms: number }>
   const onAppLoad = vi.fn()
+  const onRecovery = vi.fn()
   const log = fakeLog()
   const crash = (reason = 'crashed') => contents.emit('render-process-gone', fakeEvent(), { reason, exitCode: 1 })
   const failLoad = (url: string, errorCode = -6, isMainFrame = true) =>
@@ -36,6 +37,7 @@ describe('renderer recovery', () => {
       stableAfterMs: 60_000,
       retryOutOfOrderAfterMs: 300_000,
       onAppLoad,
+      onRecovery,
       log,
       now: () => clock,
       schedule: (callback, ms) => scheduled.push({ callback, ms }),
@@ -103,6 +105,8 @@ describe('renderer recovery', () => {
       expect(lastLoaded()).toBe(APP_URL)
       expect(recovery.showing()).toBe('app')
       expect(onAppLoad).toHaveBeenCalledTimes(4)
+      // The health figures hear of three reloads and one out-of-order episode.
+      expect(onRecovery.mock.calls).toEqual([['reloaded'], ['reloaded'], ['reloaded'], ['out-of-order']])
     })
 
     it('gives the app its full reloads again after the out-of-order pause', () => {

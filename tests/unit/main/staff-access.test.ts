@@ -48,7 +48,9 @@ describe('staff sign-in', () => {
       pin: {
         state: () => (pin ? 'set' : pinState),
         record: () => pin,
+        changeAllowed: () => true,
         set: async (record) => void (pin = record),
+        reprovision: () => undefined,
       },
       lockFile: join(dir, 'staff-lockout.json'),
       count,
@@ -69,7 +71,7 @@ describe('staff sign-in', () => {
 
   it('on first run asks for a PIN to be set, then opens staff mode', async () => {
     const staff = await open()
-    expect(staff.status()).toEqual({ pin: 'none', lockedForSeconds: null })
+    expect(staff.status()).toEqual({ pin: 'none', pinChange: 'allowed', lockedForSeconds: null })
     await expect(staff.login('123456')).resolves.toEqual({ state: 'no-pin' })
     await expect(staff.setPin('24681357')).resolves.toEqual({ state: 'saved' })
     expect(staff.isOpen()).toBe(true)
@@ -118,7 +120,7 @@ describe('staff sign-in', () => {
     for (let attempt = 0; attempt < MAX_PIN_ATTEMPTS; attempt++) await staff.login('99999999')
     pass(30_000)
     const restarted = await open()
-    expect(restarted.status()).toEqual({ pin: 'set', lockedForSeconds: 270 })
+    expect(restarted.status()).toEqual({ pin: 'set', pinChange: 'allowed', lockedForSeconds: 270 })
     await expect(restarted.login('24681357')).resolves.toMatchObject({ state: 'locked' })
     pass(PIN_LOCK_MS)
     const later = await open()
@@ -183,7 +185,7 @@ describe('staff sign-in', () => {
   it('closes staff entry, and refuses to set a PIN, while the PIN needs resetting on the machine', async () => {
     pinState = 'reset-needed'
     const staff = await open()
-    expect(staff.status()).toEqual({ pin: 'reset-needed', lockedForSeconds: null })
+    expect(staff.status()).toEqual({ pin: 'reset-needed', pinChange: 'allowed', lockedForSeconds: null })
     await expect(staff.login('123456')).resolves.toEqual({ state: 'reset-needed' })
     await expect(staff.setPin('123456')).resolves.toMatchObject({ state: 'refused' })
     expect(pin).toBeNull()

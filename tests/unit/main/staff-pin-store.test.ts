@@ -11,7 +11,8 @@ describe('the staff PIN file', () => {
   let pinFile: string
   let configFile: string
   let record: PinRecord
-  const open = (log = fakeLog()) => openStaffPinStore({ file: pinFile, legacyConfigFile: configFile, log })
+  const open = (log = fakeLog()) =>
+    openStaffPinStore({ file: pinFile, legacyConfigFile: configFile, provisioned: null, log })
 
   beforeAll(async () => {
     record = await hashPin('24681357')

@@ -36,12 +36,17 @@ describe('anonymous usage counters', () => {
     const counters = await openUsageCounters(file, { log: fakeLog(), now: () => Date.UTC(2026, 10, 26, 12) })
     counters.increment('handoutsPrinted')
     await counters.flushed()
-    const stored = JSON.parse(await readFile(file, 'utf8')) as { version: number; days: Record<string, object> }
-    expect(Object.keys(stored)).toEqual(['version', 'days'])
+    const stored = JSON.parse(await readFile(file, 'utf8')) as {
+      version: number
+      days: Record<string, object>
+      carried: object
+    }
+    expect(Object.keys(stored)).toEqual(['version', 'days', 'carried'])
     for (const [day, counts] of Object.entries(stored.days)) {
       expect(day).toMatch(/^\d{4}-\d{2}-\d{2}$/)
       for (const value of Object.values(counts)) expect(Number.isInteger(value)).toBe(true)
     }
+    for (const value of Object.values(stored.carried)) expect(Number.isInteger(value)).toBe(true)
   })
 
   it(`keeps ${USAGE_DAYS_KEPT} days and drops older ones`, async () => {
@@ -55,6 +60,22 @@ describe('anonymous usage counters', () => {
     const counters = await openUsageCounters(file, { log: fakeLog(), now: () => today })
     counters.increment('handoutsPrinted')
     expect(Object.keys(counters.days()).sort()).toEqual([oldest, localDay(today)])
+    // The dropped day's counts still count in the lifetime totals, so they never go down.
+    expect(counters.completedDayTotals()).toEqual({ handoutsPrinted: 4, printFailures: 1 })
+  })
+
+  it("totals only the days that have ended: today's counts join after midnight", async () => {
+    let now = new Date(2026, 10, 26, 14, 2).getTime()
+    const counters = await openUsageCounters(file, { log: fakeLog(), now: () => now })
+    counters.increment('sessionsStarted')
+    counters.increment('sessions.ar')
+    expect(counters.completedDayTotals()).toEqual({})
+    now = new Date(2026, 10, 27, 0, 0, 1).getTime()
+    counters.increment('sessionsStarted')
+    expect(counters.completedDayTotals()).toEqual({ sessionsStarted: 1, 'sessions.ar': 1 })
+    await counters.flushed()
+    const reopened = await openUsageCounters(file, { log: fakeLog(), now: () => now })
+    expect(reopened.completedDayTotals()).toEqual({ sessionsStarted: 1, 'sessions.ar': 1 })
   })
 
   it('moves a broken file aside, says why, and starts counting afresh', async () => {
