@@ -15,6 +15,7 @@ export const CHANNELS = {
   setStaffPin: 'kiosk:set-staff-pin',
   staffLogin: 'kiosk:staff-login',
   staffLogout: 'kiosk:staff-logout',
+  staffKeepAlive: 'kiosk:staff-keep-alive',
   getStaffSettings: 'kiosk:get-staff-settings',
   saveSettings: 'kiosk:save-settings',
   getUsage: 'kiosk:get-usage',

@@ -321,6 +321,7 @@ export const CONTRACT = {
   setStaffPin: { payload: PinSchema, result: StaffChangeSchema },
   staffLogin: { payload: PinSchema, result: StaffLoginSchema },
   staffLogout: { payload: NoPayload, result: z.null() },
+  staffKeepAlive: { payload: NoPayload, result: z.null() },
   getStaffSettings: { payload: NoPayload, result: StaffSettingsSchema },
   saveSettings: { payload: KioskConfigSchema, result: StaffChangeSchema },
   getUsage: { payload: NoPayload, result: UsageDaysSchema },
@@ -328,9 +329,21 @@ export const CONTRACT = {
   quitKiosk: { payload: NoPayload, result: z.null() },
 } as const satisfies Record<ChannelName, { payload: z.ZodType; result: z.ZodType }>
 
+/** The staff screens leave by themselves after this long without a touch. */
+export const STAFF_SCREEN_IDLE_MS = 2 * 60_000
+/** While staff touch their screens, the renderer tells main at most this often (staffKeepAlive). */
+export const STAFF_KEEP_ALIVE_MS = 30_000
+/**
+ * Main closes the staff session after this long without a staff call: longer
+ * than the screen's own idle time plus a keep-alive's spacing, so main never
+ * refuses a save while staff are still at the screen.
+ */
+export const STAFF_SESSION_MS = 5 * 60_000
+
 /** Channels that answer only while staff mode is open (after a correct PIN). */
 export const STAFF_ONLY_CHANNELS: readonly ChannelName[] = [
   'staffLogout',
+  'staffKeepAlive',
   'getStaffSettings',
   'saveSettings',
   'getUsage',

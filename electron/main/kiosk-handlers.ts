@@ -83,6 +83,7 @@ export function createKioskHandlers(deps: KioskHandlerDeps): IpcHandlers {
       log.info('Staff mode closed')
       return null
     },
+    staffKeepAlive: staffCall(() => null),
     getStaffSettings: staffCall(async () => ({
       config: store.config(),
       lockedFields: store.lockedFields(),

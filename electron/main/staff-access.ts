@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { StaffChangeSchema, StaffLoginSchema, StaffStatusSchema } from '../contract'
+import { STAFF_SESSION_MS, type StaffChangeSchema, type StaffLoginSchema, type StaffStatusSchema } from '../contract'
 import { readJsonFile, writeJsonFile } from './json-file'
 import type { Logger } from './logger'
 import { hashPin, pinMatches } from './pin-hash'
@@ -9,8 +9,6 @@ import type { StaffPinStore } from './staff-pin-store'
 export const MAX_PIN_ATTEMPTS = 5
 /** How long staff entry stays locked after too many wrong PINs. */
 export const PIN_LOCK_MS = 5 * 60_000
-/** Staff mode closes in main after this long without a staff call (the screen leaves after 2 minutes). */
-export const STAFF_SESSION_MS = 5 * 60_000
 
 const LockFileSchema = z.strictObject({
   failedAttempts: z.number().int().min(0).max(MAX_PIN_ATTEMPTS),

@@ -1,13 +1,11 @@
-import { useIdle } from '@vueuse/core'
+import { useIdle, useThrottleFn } from '@vueuse/core'
 import { computed, watch } from 'vue'
+import { STAFF_KEEP_ALIVE_MS, STAFF_SCREEN_IDLE_MS } from '../../electron/contract'
 import { useBridge } from '../platform/use-bridge'
 import { useSettingsStore } from '../stores/settings'
 import { useStaffStore } from '../stores/staff'
 import { useStartOver } from './use-start-over'
 import { useTextIn } from './use-text-in'
-
-/** Staff mode leaves by itself after this long without a touch. */
-const STAFF_IDLE_MS = 2 * 60_000
 
 /**
  * Staff screens' words, in the clinic's language (not the visitor's), with the
@@ -34,12 +32,22 @@ export function useStaffExit(): () => void {
   }
 }
 
-/** Closes staff mode after two minutes without a touch; the visitor reset follows. */
+/**
+ * Closes staff mode after two minutes without a touch; the visitor reset
+ * follows. While signed-in staff keep touching, main hears so (at most every
+ * 30 s), so its staff session outlasts the screen and a save is never refused
+ * while staff are still working (say, typing a long clinic name).
+ */
 export function useStaffTimeout(): void {
   const staff = useStaffStore()
+  const bridge = useBridge()
   const exit = useStaffExit()
-  const { idle } = useIdle(STAFF_IDLE_MS)
+  const { idle, lastActive } = useIdle(STAFF_SCREEN_IDLE_MS)
   watch(idle, (quiet) => {
     if (quiet && staff.view !== 'closed') exit()
+  })
+  const keepAlive = useThrottleFn(() => void bridge.staffKeepAlive(), STAFF_KEEP_ALIVE_MS, true, true)
+  watch(lastActive, () => {
+    if (staff.view !== 'closed' && staff.view !== 'pin') void keepAlive()
   })
 }

@@ -76,6 +76,7 @@ export function createWebBridge(host: WebBridgeHost = browserHost): KioskApi {
     setStaffPin: staffUnsupported,
     staffLogin: staffUnsupported,
     staffLogout: staffUnsupported,
+    staffKeepAlive: staffUnsupported,
     getStaffSettings: staffUnsupported,
     saveSettings: staffUnsupported,
     getUsage: staffUnsupported,

@@ -22,6 +22,8 @@ export interface MainProcessOptions {
   printers?: { name: string }[]
   /** Receives the PDF of every handout "printed". */
   printed?: Buffer[]
+  /** The fleet's provisioning file (version 2 is added), as clinic IT would push it. */
+  provisioning?: Record<string, unknown>
 }
 
 /**
@@ -45,7 +47,12 @@ export async function wireToMainProcess(page: Page, baseURL: string, options: Ma
     await writeFile(join(userData, 'staff-pin.json'), text)
   }
   const log = { info: () => {}, warn: () => {}, error: () => {} }
-  const { store, staff, counters } = await openKioskFiles(userData, { provisioningFile: null, log })
+  let provisioningFile: string | null = null
+  if (options.provisioning) {
+    provisioningFile = join(userData, 'provisioning.json')
+    await writeFile(provisioningFile, JSON.stringify({ version: CONFIG_VERSION, ...options.provisioning }))
+  }
+  const { store, staff, counters } = await openKioskFiles(userData, { provisioningFile, log })
   const printers = options.printers ?? [{ name: 'Front_Desk' }]
   const printer = createHandoutPrinter({
     openWindow: handoutWindowStandIn(page, options.printed),

@@ -22,6 +22,7 @@ export function fakeIpcHandlers(): { [K in keyof IpcHandlers]: Mock<IpcHandlers[
     setStaffPin: vi.fn(() => ({ state: 'saved' as const })),
     staffLogin: vi.fn(() => ({ state: 'open' as const })),
     staffLogout: vi.fn(() => null),
+    staffKeepAlive: vi.fn(() => null),
     getStaffSettings: vi.fn(() => ({ config: DEFAULT_CONFIG, lockedFields: [], printers: [] })),
     saveSettings: vi.fn(() => ({ state: 'saved' as const })),
     getUsage: vi.fn(() => ({})),

@@ -51,6 +51,7 @@ const SAMPLES: Record<ChannelName, unknown> = {
   setStaffPin: { pin: '123456' },
   staffLogin: { pin: '98765432' },
   staffLogout: undefined,
+  staffKeepAlive: undefined,
   getStaffSettings: undefined,
   saveSettings: DEFAULT_CONFIG,
   getUsage: undefined,

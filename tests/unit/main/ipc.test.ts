@@ -43,7 +43,7 @@ describe('IPC registration', () => {
     expect(handlers.printHandout).not.toHaveBeenCalled()
   })
 
-  it.each(['getStaffSettings', 'saveSettings', 'getUsage', 'exportUsage', 'quitKiosk'] as const)(
+  it.each(['staffKeepAlive', 'getStaffSettings', 'saveSettings', 'getUsage', 'exportUsage', 'quitKiosk'] as const)(
     'answers %s only in staff mode',
     async (name) => {
       const payload = name === 'saveSettings' ? DEFAULT_CONFIG : undefined

@@ -5,7 +5,8 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { PinState } from '../../../electron/contract'
 import { hashPin, pinMatches, PinRecordSchema, type PinRecord } from '../../../electron/main/pin-hash'
-import { MAX_PIN_ATTEMPTS, openStaffAccess, PIN_LOCK_MS, STAFF_SESSION_MS } from '../../../electron/main/staff-access'
+import { STAFF_SESSION_MS } from '../../../electron/contract'
+import { MAX_PIN_ATTEMPTS, openStaffAccess, PIN_LOCK_MS } from '../../../electron/main/staff-access'
 import { fakeLog } from './fake-log'
 
 describe('staff PIN hashing', () => {

@@ -34,6 +34,7 @@ function fakeKiosk(overrides: Partial<KioskApi> = {}): KioskApi {
     getUsage: vi.fn(async () => ({ ok: true as const, value: {} })),
     exportUsage: vi.fn(async () => ({ ok: true as const, value: { state: 'cancelled' as const } })),
     quitKiosk: vi.fn(async () => ({ ok: true as const, value: null })),
+    staffKeepAlive: vi.fn(async () => ({ ok: true as const, value: null })),
     ...overrides,
   }
 }

@@ -7,16 +7,20 @@ import { useIdleReset } from '../../../src/composables/use-idle-reset'
 import { createWebBridge } from '../../../src/platform/web-bridge'
 import { BRIDGE_KEY } from '../../../src/platform/use-bridge'
 import { useJourneyStore } from '../../../src/stores/journey'
+import { useSettingsStore } from '../../../src/stores/settings'
 import { useStaffStore } from '../../../src/stores/staff'
 
 /** Mounts the idle reset over a bridge whose heartbeats the test reads. */
 function mountIdleReset() {
   const pinia = createPinia()
   setActivePinia(pinia)
-  const heartbeat = vi.fn(async (_beat: { resting: boolean }) => ({ ok: true as const, value: null }))
+  const answer = { configRevision: 0 }
+  const heartbeat = vi.fn(async (_beat: { resting: boolean }) => ({ ok: true as const, value: { ...answer } }))
+  const config = { ...DEFAULT_CONFIG }
   const bridge = {
     ...createWebBridge({ loadConfig: async () => DEFAULT_CONFIG, print: vi.fn(async () => {}) }),
     heartbeat,
+    getConfig: vi.fn(async () => ({ ok: true as const, value: structuredClone(config) })),
   }
   mount(
     defineComponent({
@@ -27,7 +31,7 @@ function mountIdleReset() {
     }),
     { global: { plugins: [pinia], provide: { [BRIDGE_KEY as symbol]: bridge } } },
   )
-  return { heartbeat, journey: useJourneyStore(), staff: useStaffStore() }
+  return { heartbeat, answer, config, bridge, journey: useJourneyStore(), staff: useStaffStore() }
 }
 
 describe('heartbeats to main', () => {
@@ -55,5 +59,19 @@ describe('heartbeats to main', () => {
     staff.show('settings')
     await nextTick()
     expect(heartbeat).toHaveBeenLastCalledWith({ resting: false })
+  })
+
+  it("load the settings again when main's answer says a pushed provisioning change was applied", async () => {
+    const { answer, config, bridge } = mountIdleReset()
+    const settings = useSettingsStore()
+    await vi.advanceTimersByTimeAsync(10_000)
+    expect(bridge.getConfig).not.toHaveBeenCalled()
+    config.clinicName = 'Eastside Family Clinic'
+    answer.configRevision = 1
+    await vi.advanceTimersByTimeAsync(10_000)
+    expect(bridge.getConfig).toHaveBeenCalledTimes(1)
+    expect(settings.config.clinicName).toBe('Eastside Family Clinic')
+    await vi.advanceTimersByTimeAsync(10_000)
+    expect(bridge.getConfig).toHaveBeenCalledTimes(1)
   })
 })
