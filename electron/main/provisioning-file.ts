@@ -13,13 +13,13 @@ const PROVISIONING_FILE_NAME = 'provisioning.json'
 /**
  * The machine-wide provisioning file, read when no `--config` or KIOSK_CONFIG
  * is given: `/etc/leg-cramp-kiosk/provisioning.json` on Linux and
- * `%ProgramData%\LegCrampKiosk\provisioning.json` on Windows (where Intune,
+ * `%ProgramData%\Leg Cramp Kiosk\provisioning.json` on Windows (where Intune,
  * Ansible or Puppet put it). Null on other systems.
  */
 export function machineProvisioningFile(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string | null {
   if (platform === 'linux') return join('/etc/leg-cramp-kiosk', PROVISIONING_FILE_NAME)
   if (platform === 'win32')
-    return win32.join(env.ProgramData || 'C:\\ProgramData', 'LegCrampKiosk', PROVISIONING_FILE_NAME)
+    return win32.join(env.ProgramData || 'C:\\ProgramData', 'Leg Cramp Kiosk', PROVISIONING_FILE_NAME)
   return null
 }
 

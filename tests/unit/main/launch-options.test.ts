@@ -31,10 +31,10 @@ describe('launch options', () => {
   it('reads the provisioning file from --config or KIOSK_CONFIG, else the machine-wide one', () => {
     expect(unpackaged(['electron', '.']).provisioningFile).toBe('/etc/leg-cramp-kiosk/provisioning.json')
     expect(unpackaged(['electron', '.'], { ProgramData: 'D:\\Data' }, 'win32').provisioningFile).toBe(
-      'D:\\Data\\LegCrampKiosk\\provisioning.json',
+      'D:\\Data\\Leg Cramp Kiosk\\provisioning.json',
     )
     expect(unpackaged(['electron', '.'], {}, 'win32').provisioningFile).toBe(
-      'C:\\ProgramData\\LegCrampKiosk\\provisioning.json',
+      'C:\\ProgramData\\Leg Cramp Kiosk\\provisioning.json',
     )
     expect(unpackaged(['electron', '.'], {}, 'darwin').provisioningFile).toBeNull()
     expect(unpackaged(['electron', '.', '--config', '/etc/kiosk.json']).provisioningFile).toBe('/etc/kiosk.json')
