@@ -15,7 +15,7 @@ import { installPrefix } from 'app-builder-lib/out/targets/LinuxTargetHelper'
 import { getWindowsInstallationDirName } from 'app-builder-lib/out/targets/targetUtil'
 import { sanitizeFileName } from 'builder-util/out/filename'
 import { describe, expect, it } from 'vitest'
-import { salvageConfig } from '../../../electron/main/config-store'
+import { readProvisioning } from '../../../electron/main/provisioning-file'
 
 const deploy = resolve(import.meta.dirname, '../../../deploy')
 const read = (path: string) => readFile(join(deploy, path), 'utf8')
@@ -234,14 +234,23 @@ describe('the Windows setup script', () => {
 })
 
 describe('the example provisioning file', () => {
-  it('is valid for the app: every setting and lock is kept, nothing is reported', async () => {
-    const example = JSON.parse(await read('provisioning.example.json')) as {
+  it('is valid for the app: every setting, lock and fleet key is kept, nothing is reported', async () => {
+    const path = join(deploy, 'provisioning.example.json')
+    const example = JSON.parse(await readFile(path, 'utf8')) as {
       settings: Record<string, unknown>
       locked: string[]
+      staffPinChange: string
+      monitoring: Record<string, string>
     }
-    expect(salvageConfig(example, 'provisioning')).toEqual({
-      settings: example.settings,
-      locked: example.locked,
+    const read = await readProvisioning(path)
+    expect(read).toEqual({
+      state: 'read',
+      provisioning: {
+        source: path,
+        settings: example.settings,
+        locked: example.locked,
+        fleet: { staffPinChange: example.staffPinChange, monitoring: example.monitoring },
+      },
       problems: [],
     })
     expect(example.locked.length).toBeGreaterThan(0)
