@@ -77,6 +77,7 @@ async function start(): Promise<void> {
   const { store, staff, counters } = files
   let fleet = files.provisioning?.fleet ?? {}
   const kioskId = () => kioskIdOf(fleet)
+  log.identify(kioskId())
   const listPrinters = async () => (kioskWindow ? kioskWindow.webContents.getPrintersAsync() : [])
   const printer = createHandoutPrinter({
     openWindow: () => createHandoutWindow(HANDOUT_PARTITION),
@@ -116,6 +117,7 @@ async function start(): Promise<void> {
         apply: (next) => {
           files.reprovision(next)
           fleet = next.fleet
+          log.identify(kioskId())
           monitoring.reconfigure()
         },
         log,

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { CHANNELS } from '../../../electron/contract'
 import { fakeLog } from './fake-log'
 
-vi.mock('../../../electron/main/file-log', () => ({ createFileLogger: () => fakeLog() }))
+vi.mock('../../../electron/main/file-log', () => ({ createFileLogger: () => ({ ...fakeLog(), identify: vi.fn() }) }))
 /** The updater main starts (its own behaviour is tested in updater.test.ts): what it was given, what it did. */
 const updates = vi.hoisted(() => ({
   started: [] as { feedUrl: string; isResting: () => boolean; isClosed: () => boolean }[],
