@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import { MAX_PIN_ATTEMPTS } from '../../electron/main/staff-access'
+import { hashPin } from '../../electron/main/pin-hash'
 import { localDay } from '../../electron/main/usage-counters'
 import {
   accessibilityViolations,
@@ -168,6 +169,36 @@ test.describe('staff mode, wired to the main process', () => {
     await expect(page.getByTestId('screen-attract')).toBeVisible()
     await expect(page.getByTestId('mode-large-text')).toBeVisible()
     await expect(page.getByTestId('speech-listen')).toHaveCount(0)
+  })
+
+  test('Cancel on the change-PIN pad goes back to the settings, and the old PIN stands', async ({ page, baseURL }) => {
+    await wireToMainProcess(page, baseURL!, { staffPin: { pin: PIN } })
+    await openKiosk(page)
+    await openStaffMode(page)
+    await typePin(page, PIN)
+    await page.getByTestId('staff-change-pin').tap()
+    await expect(page.getByTestId('pin-prompt')).toHaveText('Choose a staff PIN of 6 to 12 digits.')
+    await page.getByTestId('pin-key-1').tap()
+    await page.getByTestId('pin-cancel').tap()
+    await expect(page.getByTestId('screen-staff')).toBeVisible()
+    await page.getByTestId('staff-exit').tap()
+    await openStaffMode(page)
+    await typePin(page, PIN)
+    await expect(page.getByTestId('screen-staff')).toBeVisible()
+  })
+
+  test("with a PIN provisioned by the clinic's IT: no first-run setup, sign-in works, and Change PIN is not offered", async ({
+    page,
+    baseURL,
+  }) => {
+    await wireToMainProcess(page, baseURL!, { provisioning: { settings: {}, staffPin: await hashPin(PIN) } })
+    await openKiosk(page)
+    await openStaffMode(page)
+    await expect(page.getByTestId('pin-prompt')).toHaveText('Enter the staff PIN.')
+    await typePin(page, PIN)
+    await expect(page.getByTestId('screen-staff')).toBeVisible()
+    await expect(page.getByTestId('staff-pin-managed')).toHaveText("The staff PIN is set by the clinic's IT.")
+    await expect(page.getByTestId('staff-change-pin')).toHaveCount(0)
   })
 
   test(`${MAX_PIN_ATTEMPTS} wrong PINs lock staff entry, even for the right PIN`, async ({ page, baseURL }) => {
