@@ -10,21 +10,11 @@ import {
   undersizedTargets,
 } from './fixtures'
 import { wireToMainProcess } from './main-process'
-
-const PIN = '24681357'
-
-/** Opens staff mode with five taps on the hidden corner and the PIN, as staff do. */
-async function signIn(page: Page): Promise<void> {
-  for (let tap = 0; tap < 5; tap++) await page.getByTestId('staff-corner').tap()
-  await expect(page.getByTestId('screen-staff-pin')).toBeVisible()
-  for (const digit of PIN) await page.getByTestId(`pin-key-${digit}`).tap()
-  await page.getByTestId('pin-ok').tap()
-  await expect(page.getByTestId('screen-staff')).toBeVisible()
-}
+import { signIn, STAFF_PIN } from './staff-sign-in'
 
 /** A clinic kiosk in `clinicLocale`, wired to the main process, signed in on the settings screen. */
 async function openSettings(page: Page, baseURL: string, clinicLocale: LocaleTag) {
-  const main = await wireToMainProcess(page, baseURL, { settings: { clinicLocale }, staffPin: { pin: PIN } })
+  const main = await wireToMainProcess(page, baseURL, { settings: { clinicLocale }, staffPin: { pin: STAFF_PIN } })
   await openKiosk(page)
   await signIn(page)
   return main

@@ -1,4 +1,3 @@
-import type { Page } from '@playwright/test'
 import { MAX_PIN_ATTEMPTS } from '../../electron/main/staff-access'
 import { hashPin } from '../../electron/main/pin-hash'
 import { localDay } from '../../electron/main/usage-counters'
@@ -14,19 +13,9 @@ import {
 } from './fixtures'
 import { installFakeSpeech, WINDOWS_LIKE_VOICES } from './fake-speech'
 import { wireToMainProcess } from './main-process'
+import { openStaffMode, STAFF_PIN, typePin } from './staff-sign-in'
 
-const PIN = '24681357'
-
-/** Five quick taps on the hidden corner. */
-async function openStaffMode(page: Page): Promise<void> {
-  for (let tap = 0; tap < 5; tap++) await page.getByTestId('staff-corner').tap()
-  await expect(page.getByTestId('screen-staff-pin')).toBeVisible()
-}
-
-async function typePin(page: Page, pin: string): Promise<void> {
-  for (const digit of pin) await page.getByTestId(`pin-key-${digit}`).tap()
-  await page.getByTestId('pin-ok').tap()
-}
+const PIN = STAFF_PIN
 
 test.describe('staff mode, wired to the main process', () => {
   test('first run: set a PIN, make Spanish the default and the idle timeout 30 s; after an idle reset the welcome screen is in Spanish', async ({
