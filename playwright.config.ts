@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test'
 import { CHROMIUM_LAUNCH } from './scripts/chromium-launch.mjs'
 
-const WEB_PORT = 4173
+/** The port web mode is served on for the tests; KIOSK_E2E_PORT lets a second checkout test beside this one. */
+const WEB_PORT = Number(process.env.KIOSK_E2E_PORT || 4173)
 
 export default defineConfig({
   outputDir: 'test-results/artifacts',
