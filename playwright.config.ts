@@ -29,6 +29,8 @@ export default defineConfig({
         baseURL: `http://127.0.0.1:${WEB_PORT}/`,
         hasTouch: true,
         viewport: { width: 1920, height: 1080 },
+        // Layout checks read the settled screen, not one still moving in: only the entrance test turns motion on.
+        contextOptions: { reducedMotion: 'reduce' },
         launchOptions: CHROMIUM_LAUNCH,
       },
     },

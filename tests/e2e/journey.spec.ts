@@ -1,4 +1,15 @@
-import { expect, goNext, JOURNEY, openKiosk, SCREEN_SIZES, swipe, tapOnItsPage, test, walkTo } from './fixtures'
+import {
+  expect,
+  goNext,
+  JOURNEY,
+  openKiosk,
+  readToLastPage,
+  SCREEN_SIZES,
+  swipe,
+  tapOnItsPage,
+  test,
+  walkTo,
+} from './fixtures'
 
 const CONTENT_SCREENS = JOURNEY.slice(2)
 
@@ -21,7 +32,6 @@ test.describe('a visitor steps through the journey', () => {
 
     test(`with swipes, from welcome to handout and back (${size.name})`, async ({ page }) => {
       await page.setViewportSize(size)
-      await page.emulateMedia({ reducedMotion: 'reduce' })
       await openKiosk(page)
       await page.getByTestId('start').tap()
       /** The screen shown and its page, once its pages are counted. */
@@ -53,6 +63,39 @@ test.describe('a visitor steps through the journey', () => {
       await expect(page.getByTestId('screen-prevention'), 'back a screen from a first page').toBeVisible()
     })
   }
+
+  test('a tap shows the next screen in the next frame: it moves into place, it never fades, and not with reduced motion', async ({
+    page,
+  }) => {
+    await page.emulateMedia({ reducedMotion: 'no-preference' })
+    await openKiosk(page)
+    await page.getByTestId('start').tap()
+    await page.getByTestId('lang-en').tap()
+    await expect(page.getByTestId('screen-about')).toBeVisible()
+    /** Taps Next in the page itself, then looks at the very next frame: which screens are there, and how the new one moves. */
+    const nextFrameAfterNext = () =>
+      page.evaluate(async () => {
+        document.querySelector<HTMLElement>('[data-testid="nav-next"]')!.click()
+        await new Promise(requestAnimationFrame)
+        const screens = [...document.querySelectorAll<HTMLElement>('main.kiosk > section')].map(
+          (section) => section.dataset.testid,
+        )
+        const keyframes = document
+          .querySelector('main.kiosk > section')!
+          .getAnimations()
+          .flatMap((animation) => (animation.effect as KeyframeEffect).getKeyframes())
+        const moved = [...new Set(keyframes.flatMap((frame) => Object.keys(frame)))].filter(
+          (property) => !['offset', 'easing', 'composite', 'computedOffset'].includes(property),
+        )
+        return { screens, moved, opacity: getComputedStyle(document.querySelector('main.kiosk > section')!).opacity }
+      })
+    await page.getByTestId('page-more').or(page.getByTestId('nav-next')).first().waitFor()
+    await readToLastPage(page)
+    expect(await nextFrameAfterNext()).toEqual({ screens: ['screen-causes'], moved: ['transform'], opacity: '1' })
+    await page.emulateMedia({ reducedMotion: 'reduce' })
+    await readToLastPage(page)
+    expect(await nextFrameAfterNext()).toEqual({ screens: ['screen-selfcheck'], moved: [], opacity: '1' })
+  })
 
   test('Start over asks, then returns to the welcome screen, from every screen after the language', async ({
     page,

@@ -28,7 +28,6 @@ test.describe('every screen, in every language, at both sizes', () => {
     for (const size of SCREEN_SIZES) {
       test(`${locale} at ${size.name}: no axe violations, touch-sized, nothing clipped`, async ({ page, problems }) => {
         await page.setViewportSize(size)
-        await page.emulateMedia({ reducedMotion: 'reduce' })
         await openKiosk(page)
         const check = async (name: string) => {
           expect(await accessibilityViolations(page), `axe on ${name}`).toEqual([])

@@ -31,7 +31,6 @@ test.describe('nothing hides below the fold', () => {
         problems,
       }) => {
         await page.setViewportSize(size)
-        await page.emulateMedia({ reducedMotion: 'reduce' })
         await installFakeSpeech(page, EVERY_VOICE)
         await openKiosk(page)
         await page.getByTestId('start').tap()
@@ -99,7 +98,6 @@ test.describe('larger text and high contrast', () => {
       page,
     }) => {
       test.setTimeout(300_000)
-      await page.emulateMedia({ reducedMotion: 'reduce' })
       await page.addInitScript(() => (window.print = () => {}))
       await installFakeSpeech(page, EVERY_VOICE)
       await openKiosk(page)
