@@ -25,6 +25,11 @@ export default defineConfig(
     languageOptions: { globals: globals.node },
   },
   {
+    // Benchmarks hand functions to the page: those run in the browser.
+    files: ['scripts/bench/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
     files: ['src/**/*.vue'],
     extends: [vueI18n.configs['flat/recommended']],
     settings: {

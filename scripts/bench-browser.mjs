@@ -1,5 +1,5 @@
 /**
- * What the benchmarks share: the built renderer served by `vite preview` on its
+ * What the benchmarks share: a built renderer served by `vite preview` on its
  * own port, and Debian's Chromium launched headless with the same flags as the
  * end-to-end tests.
  */
@@ -9,31 +9,33 @@ import { chromium } from '@playwright/test'
 import { CHROMIUM_LAUNCH } from './chromium-launch.mjs'
 
 /**
- * Serves out/renderer on `port` and launches Chromium. `open(page, path)`
- * navigates once the server answers; `close()` stops both.
+ * Serves `outDir` (a built renderer) on `port` and launches Chromium.
+ * `ready()` resolves with the origin once the server answers; `close()` stops both.
  */
-export async function startBenchBrowser(port) {
+export async function startBenchBrowser(port, outDir = 'out/renderer') {
   const server = spawn(
     'npx',
-    ['vite', 'preview', '--outDir', 'out/renderer', '--host', '127.0.0.1', '--port', `${port}`, '--strictPort'],
-    { stdio: 'ignore' },
+    ['vite', 'preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', `${port}`, '--strictPort'],
+    { stdio: 'ignore', detached: true },
   )
+  const origin = `http://127.0.0.1:${port}`
   const browser = await chromium.launch(CHROMIUM_LAUNCH)
   return {
     browser,
-    async open(page, path = '/') {
+    async ready() {
       for (let attempt = 0; ; attempt++) {
         try {
-          return await page.goto(`http://127.0.0.1:${port}${path}`)
+          if ((await fetch(`${origin}/`)).ok) return origin
         } catch (error) {
-          if (attempt > 40) throw error
-          await sleep(250)
+          if (attempt > 120) throw new Error(`vite preview did not answer on ${origin}`, { cause: error })
         }
+        await sleep(250)
       }
     },
     async close() {
       await browser.close()
-      server.kill()
+      // npx starts vite as a child: stop the whole group.
+      process.kill(-server.pid)
     },
   }
 }

@@ -1,4 +1,13 @@
-import { expect, openKiosk, saveScreenshot, SCREEN_SIZES, test, undersizedTargets } from './fixtures'
+import {
+  accessibilityViolations,
+  enhancedAccessibilityViolations,
+  expect,
+  openKiosk,
+  saveScreenshot,
+  SCREEN_SIZES,
+  test,
+  undersizedTargets,
+} from './fixtures'
 
 test.describe('the kiosk shell in a browser', () => {
   test('loads without a single console error', async ({ page, problems }) => {
@@ -101,4 +110,24 @@ test.describe('the kiosk shell in a browser', () => {
       await saveScreenshot(page, `foundation-language-${size.name}`)
     })
   }
+})
+
+test('the accessibility checks notice what they look for: a nameless button, low contrast, and AAA contrast apart', async ({
+  page,
+}) => {
+  await openKiosk(page)
+  expect(await accessibilityViolations(page)).toEqual([])
+  await page.evaluate(() => {
+    const faint = Object.assign(document.createElement('p'), { id: 'planted-faint', textContent: 'Faint words' })
+    // #767676 on white is 4.5:1: AA passes, AAA (7:1) does not.
+    faint.style.cssText =
+      'position: fixed; inset: 0 auto auto 0; z-index: 10; color: #767676; background: #fff; font-size: 16px'
+    const nameless = Object.assign(document.createElement('button'), { id: 'planted-nameless' })
+    document.querySelector('main')!.append(faint, nameless)
+  })
+  expect(await accessibilityViolations(page)).toEqual(['button-name: #planted-nameless'])
+  expect(await enhancedAccessibilityViolations(page)).toEqual([
+    'button-name: #planted-nameless',
+    'color-contrast-enhanced: #planted-faint',
+  ])
 })
