@@ -7,6 +7,7 @@ import type { Plugin } from 'vite'
 import { CONTENT_SECURITY_POLICY } from './electron/csp'
 import { writePseudoLocale } from './scripts/pseudo-locale.mjs'
 import { translationReviews } from './scripts/vite-translation-reviews'
+import { writeWelcomeMessages } from './scripts/welcome-messages.mjs'
 
 const root = import.meta.dirname
 /**
@@ -48,6 +49,7 @@ const woff2Only = {
 export default defineConfig(({ mode }) => {
   const withPseudoLocale = mode !== 'production'
   if (withPseudoLocale) writePseudoLocale(root)
+  writeWelcomeMessages(root)
   return {
     main: {
       build: {
@@ -69,7 +71,7 @@ export default defineConfig(({ mode }) => {
     renderer: {
       root: resolve(root, 'src'),
       publicDir: resolve(root, 'resources/public'),
-      define: { __APP_VERSION__: JSON.stringify(version) },
+      define: { __APP_VERSION__: JSON.stringify(version), __PSEUDO_LOCALE__: JSON.stringify(withPseudoLocale) },
       css: { postcss: { plugins: [woff2Only] } },
       build: {
         minify: true,
@@ -85,6 +87,7 @@ export default defineConfig(({ mode }) => {
         VueI18nPlugin({
           include: [
             resolve(root, 'locales/*.json'),
+            resolve(root, 'locales/welcome/*.json'),
             ...(withPseudoLocale ? [resolve(root, 'locales/pseudo/*.json')] : []),
           ],
           runtimeOnly: true,

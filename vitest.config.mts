@@ -2,8 +2,10 @@ import { resolve } from 'node:path'
 import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
+import { writeWelcomeMessages } from './scripts/welcome-messages.mjs'
 
 const root = import.meta.dirname
+writeWelcomeMessages(root)
 /** Main-process tests of local-time logic (*.tz.test.ts), run in SCHEDULE_TIME_ZONE (they check that they do). */
 const SCHEDULE_TESTS = ['tests/unit/main/**/*.tz.test.ts']
 const SCHEDULE_TIME_ZONE = 'America/New_York'
@@ -42,8 +44,11 @@ export default defineConfig({
         },
       },
       {
-        plugins: [vue(), VueI18nPlugin({ include: [resolve(root, 'locales/*.json')] })],
-        define: { __APP_VERSION__: JSON.stringify('0.0.0-test') },
+        plugins: [
+          vue(),
+          VueI18nPlugin({ include: [resolve(root, 'locales/*.json'), resolve(root, 'locales/welcome/*.json')] }),
+        ],
+        define: { __APP_VERSION__: JSON.stringify('0.0.0-test'), __PSEUDO_LOCALE__: 'false' },
         // Review statuses as a test fixture (with a reviewed and a changed translation), not from locales/reviews.
         resolve: {
           alias: { 'virtual:translation-reviews': resolve(root, 'tests/unit/renderer/review-statuses.fixture.ts') },

@@ -10,21 +10,22 @@ import './zod-jitless'
 import { z } from 'zod'
 import { JOURNEY, SELFCHECK_ITEMS } from '../src/content/journey'
 import type { ChannelName } from './channels'
+import {
+  LOCALE_TAGS,
+  PAPER_SIZES,
+  PIN_STATES,
+  PRINT_FAILURES,
+  SPEECH_VOLUME_STEPS,
+  WEEKDAYS,
+  type LocaleTag,
+  type Weekday,
+} from './contract-constants'
 
 export { CHANNELS, type ChannelName } from './channels'
-
-/** Language tags the kiosk ships messages for (BCP 47). */
-export const LOCALE_TAGS = ['en', 'es', 'zh-Hans', 'vi', 'tl', 'ar', 'pl', 'ur'] as const
-/** A language tag the kiosk ships messages for. */
-export type LocaleTag = (typeof LOCALE_TAGS)[number]
+export * from './contract-constants'
 
 /** Schema of one supported language tag. */
 export const LocaleTagSchema = z.enum(LOCALE_TAGS)
-
-/** Paper sizes the handout is laid out for. */
-export const PAPER_SIZES = ['A4', 'Letter'] as const
-/** A paper size the handout is laid out for. */
-export type PaperSize = (typeof PAPER_SIZES)[number]
 
 /**
  * Control characters (C0, DEL, C1, line and paragraph separators) and bidi
@@ -44,11 +45,6 @@ function plainText(max: number) {
 
 /** Schema of a local time of day, "HH:MM" on a 24-hour clock (00:00 to 23:59). */
 export const ClockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'A time is HH:MM, from 00:00 to 23:59')
-
-/** The days of the week in the order JavaScript's Date.getDay() counts them (Sunday is 0). */
-export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const
-/** A day of the week. */
-export type Weekday = (typeof WEEKDAYS)[number]
 
 /**
  * Schema of one day's opening hours: null when the clinic is closed all day, or
@@ -84,9 +80,6 @@ export const UpdateUrlSchema = z.union([
       return !parsed || (parsed.username === '' && parsed.password === '')
     }, 'The update address may not hold a user name or password'),
 ])
-
-/** How many volume steps the visitor's volume control has; step n plays at n / SPEECH_VOLUME_STEPS. */
-export const SPEECH_VOLUME_STEPS = 4
 
 /** Schema of the kiosk's configuration as the renderer sees it. */
 export const KioskConfigSchema = z
@@ -179,8 +172,6 @@ export const HandoutSpecSchema = HandoutRequestSchema.extend({
 export type HandoutSpec = z.infer<typeof HandoutSpecSchema>
 
 /** Why a print did not come out. */
-/** Why a print can fail. */
-export const PRINT_FAILURES = ['disabled', 'no-printer', 'printer-not-found', 'not-rendered', 'print-failed'] as const
 
 /** Schema of how a print request ended, as the visitor's `print-status` shows it. */
 export const PrintOutcomeSchema = z.discriminatedUnion('state', [
@@ -248,16 +239,6 @@ export const VisitEventSchema = z.discriminatedUnion('event', [
 
 /** Schema of a staff PIN: 6 to 12 digits. */
 export const PinSchema = z.strictObject({ pin: z.string().regex(/^\d{6,12}$/, 'A PIN is 6 to 12 digits') })
-
-/**
- * Where the staff PIN stands: set; never set on this machine (first run, or
- * after the PIN file was deleted for recovery), so staff choose one; or
- * unusable (its file is broken), so staff entry stays closed until it is reset
- * on the machine itself.
- */
-export const PIN_STATES = ['set', 'none', 'reset-needed'] as const
-/** Where the staff PIN stands. */
-export type PinState = (typeof PIN_STATES)[number]
 
 /** Schema of whether staff can sign in now. */
 export const StaffStatusSchema = z.object({
@@ -329,17 +310,6 @@ export const CONTRACT = {
   quitKiosk: { payload: NoPayload, result: z.null() },
 } as const satisfies Record<ChannelName, { payload: z.ZodType; result: z.ZodType }>
 
-/** The staff screens leave by themselves after this long without a touch. */
-export const STAFF_SCREEN_IDLE_MS = 2 * 60_000
-/** While staff touch their screens, the renderer tells main at most this often (staffKeepAlive). */
-export const STAFF_KEEP_ALIVE_MS = 30_000
-/**
- * Main closes the staff session after this long without a staff call: longer
- * than the screen's own idle time plus a keep-alive's spacing, so main never
- * refuses a save while staff are still at the screen.
- */
-export const STAFF_SESSION_MS = 5 * 60_000
-
 /** Channels that answer only while staff mode is open (after a correct PIN). */
 export const STAFF_ONLY_CHANNELS: readonly ChannelName[] = [
   'staffLogout',
@@ -370,10 +340,3 @@ export type KioskApi = {
     ? () => Promise<BridgeResult<ResultOf<K>>>
     : (payload: PayloadOf<K>) => Promise<BridgeResult<ResultOf<K>>>
 }
-
-/** The origin the packaged renderer is served from (custom protocol, not file://). */
-export const APP_SCHEME = 'app'
-/** Host part of the renderer's app:// URLs. */
-export const APP_HOST = 'kiosk'
-/** Where the packaged renderer starts. */
-export const APP_ENTRY_URL = `${APP_SCHEME}://${APP_HOST}/index.html`

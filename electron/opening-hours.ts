@@ -11,7 +11,8 @@
  * the clock on the wall, so a clinic opening at 02:30 on a spring-forward day
  * is open from 03:00.
  */
-import { WEEKDAYS, type OpeningHours } from './contract'
+import type { OpeningHours } from './contract'
+import { WEEKDAYS } from './contract-constants'
 
 /** Minutes since midnight of an "HH:MM" time; "24:00" is the end of the day (1440). */
 export function minutesOf(time: string): number {

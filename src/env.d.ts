@@ -1,5 +1,4 @@
 /// <reference types="vite/client" />
-/// <reference types="@intlify/unplugin-vue-i18n/messages" />
 import type { KioskApi } from '../electron/contract'
 
 declare global {
@@ -11,4 +10,6 @@ declare global {
   }
   /** The kiosk's version, from package.json at build time. */
   const __APP_VERSION__: string
+  /** Whether this build carries the pseudo-locale en-XA (development and test builds). */
+  const __PSEUDO_LOCALE__: boolean
 }

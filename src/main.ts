@@ -21,7 +21,7 @@ async function boot(): Promise<void> {
   const settings = useSettingsStore()
   onMissingTranslation((locale, key) => void bridge.reportProblem({ kind: 'missing-translation', locale, key }))
   await settings.load(bridge)
-  setLocale(settings.visitorDefaultLocale)
+  await setLocale(settings.visitorDefaultLocale)
   await preloadFonts(settings.config.enabledLocales)
   app.mount('#app')
   if (import.meta.env.MODE === 'test') {

@@ -1,6 +1,6 @@
 import { useIdle, useThrottleFn } from '@vueuse/core'
 import { computed, watch } from 'vue'
-import { STAFF_KEEP_ALIVE_MS, STAFF_SCREEN_IDLE_MS } from '../../electron/contract'
+import { STAFF_KEEP_ALIVE_MS, STAFF_SCREEN_IDLE_MS } from '../../electron/contract-constants'
 import { useBridge } from '../platform/use-bridge'
 import { useSettingsStore } from '../stores/settings'
 import { useStaffStore } from '../stores/staff'

@@ -33,7 +33,8 @@ export function useStartOver(): (reason: StartOverReason) => void {
       })
     }
     resetVisitorStores(pinia)
-    setLocale(settings.visitorDefaultLocale)
+    // The default language's messages are loaded with the settings (stores/settings.ts).
+    void setLocale(settings.visitorDefaultLocale)
     void bridge.clearVisitorData()
   }
 }

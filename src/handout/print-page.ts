@@ -6,7 +6,7 @@
  */
 import { createApp } from 'vue'
 import { handoutSpecFromHash } from '../../electron/handout-spec'
-import { i18n, setLocale } from '../i18n'
+import { i18n, loadLocale, setLocale } from '../i18n'
 import { preloadFonts } from '../i18n/fonts'
 import HandoutDocument from './HandoutDocument.vue'
 import './print-page.css'
@@ -18,7 +18,8 @@ async function render(): Promise<boolean> {
     console.error('The handout page got no valid handout spec')
     return false
   }
-  setLocale(spec.locale)
+  await setLocale(spec.locale)
+  if (spec.secondLocale) await loadLocale(spec.secondLocale)
   createApp(HandoutDocument, { spec }).use(i18n).mount('#handout')
   await preloadFonts(spec.secondLocale ? [spec.locale, spec.secondLocale] : [spec.locale])
   await document.fonts.ready

@@ -1,4 +1,4 @@
-import { WEEKDAYS, type Weekday } from '../../electron/contract'
+import { WEEKDAYS, type Weekday } from '../../electron/contract-constants'
 import { atLocalTime } from '../../electron/opening-hours'
 import type { ContentScreen } from '../content/journey'
 import { CONTENT_REVIEWED_ON, shortSourceNames } from '../content/sources'

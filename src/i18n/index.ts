@@ -1,30 +1,69 @@
-import messages from '@intlify/unplugin-vue-i18n/messages'
 import { createI18n } from 'vue-i18n'
+import english from '../../locales/en.json'
 import { localeInfo, PSEUDO_LOCALE, SOURCE_LOCALE, type DisplayLocale } from './locales'
 import { pluralRuleFor } from './plural'
+
+type Messages = typeof english
+type MessagesModule = { default: Messages }
+
+/** The file's language tag: locales/zh-Hans.json is zh-Hans. */
+const tagOf = (path: string) => path.slice(path.lastIndexOf('/') + 1, -'.json'.length)
+const byTag = <T>(modules: Record<string, T>) =>
+  Object.fromEntries(Object.entries(modules).map(([path, module]) => [tagOf(path), module]))
+
+/** Each language's welcome messages (scripts/welcome-messages.mjs), in the app from the start. */
+const welcomeMessages = byTag(
+  import.meta.glob<MessagesModule>('../../locales/welcome/*.json', { eager: true, import: 'default' }),
+) as unknown as Record<string, Messages>
+/** Each language's full messages, a chunk of its own, loaded when the language is first needed. */
+const fullMessages: Record<string, () => Promise<Messages>> = {
+  ...byTag(import.meta.glob<Messages>(['../../locales/*.json', '!../../locales/en.json'], { import: 'default' })),
+  // Development and test builds only: production builds leave the pseudo-locale out.
+  ...(__PSEUDO_LOCALE__ ? byTag(import.meta.glob<Messages>('../../locales/pseudo/*.json', { import: 'default' })) : {}),
+}
+const loaded = new Set<string>([SOURCE_LOCALE])
 
 let reportMissing: (locale: string, key: string) => void = () => {}
 const reported = new Set<string>()
 
 /**
  * The kiosk's vue-i18n instance (composition mode). Messages are precompiled
- * from locales/*.json at build time, so no eval runs under the CSP. A key
- * missing in a language falls back to English and is reported once.
+ * from locales/*.json at build time, so no eval runs under the CSP. English
+ * (the source, and every language's fallback) and each language's welcome
+ * messages are in the app from the start; a language's other messages load
+ * with loadLocale(). A key missing in a loaded language falls back to English
+ * and is reported once.
  */
 export const i18n = createI18n({
   legacy: false,
   locale: SOURCE_LOCALE,
   fallbackLocale: SOURCE_LOCALE,
-  messages,
+  messages: { ...welcomeMessages, [SOURCE_LOCALE]: english },
   missingWarn: false,
   fallbackWarn: false,
-  pluralRules: Object.fromEntries(Object.keys(messages ?? {}).map((tag) => [tag, pluralRuleFor(tag)])),
+  pluralRules: Object.fromEntries(
+    [SOURCE_LOCALE, ...Object.keys(fullMessages)].map((tag) => [tag, pluralRuleFor(tag)]),
+  ),
   missing: (locale, key) => {
-    if (reported.has(`${locale}:${key}`)) return
+    // Before a language has loaded only its welcome messages are there: nothing is missing yet.
+    if (!loaded.has(locale) || reported.has(`${locale}:${key}`)) return
     reported.add(`${locale}:${key}`)
     reportMissing(locale, key)
   },
 })
+
+/**
+ * Loads all of a language's messages, once (a no-op when they are there). A
+ * chunk that cannot load leaves the language on its welcome messages and
+ * English, and rejects, so the caller can say so.
+ */
+export async function loadLocale(tag: DisplayLocale): Promise<void> {
+  if (loaded.has(tag)) return
+  const load = fullMessages[tag]
+  if (!load) throw new Error(`The kiosk has no messages for ${tag}`)
+  i18n.global.setLocaleMessage(tag, await load())
+  loaded.add(tag)
+}
 
 /** Where missing translations are reported (the kiosk log through the bridge). */
 export function onMissingTranslation(report: (locale: string, key: string) => void): void {
@@ -32,11 +71,19 @@ export function onMissingTranslation(report: (locale: string, key: string) => vo
 }
 
 /**
- * Switches the kiosk's language at once (no reload) and sets <html lang dir>,
- * the script's font stack and line height, so assistive technology and the
- * layout's direction follow (WCAG 3.1.1).
+ * Switches the kiosk's language (no reload), once its messages are loaded, and
+ * sets <html lang dir>, the script's font stack and line height, so assistive
+ * technology and the layout's direction follow (WCAG 3.1.1). If the messages
+ * cannot load, the kiosk stays in the language it is in, says so in the
+ * console (the kiosk log), and resolves false.
  */
-export function setLocale(tag: DisplayLocale): void {
+export async function setLocale(tag: DisplayLocale): Promise<boolean> {
+  try {
+    await loadLocale(tag)
+  } catch (error) {
+    console.error(`The ${tag} messages did not load; the kiosk stays in ${i18n.global.locale.value}`, error)
+    return false
+  }
   const info = localeInfo(tag)
   i18n.global.locale.value = tag
   const root = document.documentElement
@@ -44,11 +91,12 @@ export function setLocale(tag: DisplayLocale): void {
   root.dir = info.dir
   root.style.fontFamily = info.fontStack
   root.style.setProperty('--script-line-height', String(info.lineHeight))
+  return true
 }
 
 /** Whether this build carries the pseudo-locale (development and test builds). */
 export function hasPseudoLocale(): boolean {
-  return i18n.global.availableLocales.includes(PSEUDO_LOCALE.tag)
+  return PSEUDO_LOCALE.tag in fullMessages
 }
 
 /**

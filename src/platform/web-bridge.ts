@@ -1,6 +1,5 @@
 import type { BridgeResult, KioskApi, KioskConfig } from '../../electron/contract'
 import { createPrintAllowance } from '../../electron/print-allowance'
-import { loadWebConfig } from './web-config'
 
 /** What the web adapter needs from the browser; tests pass their own. */
 export interface WebBridgeHost {
@@ -19,7 +18,8 @@ const staffUnsupported = async (): Promise<BridgeResult<never>> => ({
 })
 
 const browserHost: WebBridgeHost = {
-  loadConfig: () => loadWebConfig(),
+  // Its validator (zod) is a chunk of its own, loaded in web mode only: the kiosk app never needs it.
+  loadConfig: async () => (await import('./web-config')).loadWebConfig(),
   print: async () => {
     await document.fonts.ready
     window.print()

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { AppInfo, KioskConfig } from '../../electron/contract'
 import { DEFAULT_CONFIG } from '../../electron/default-config'
+import { loadLocale } from '../i18n'
 import { offeredLocales, visitorDefaultLocale } from '../i18n/reviews'
 import type { KioskBridge } from '../platform/bridge'
 
@@ -20,10 +21,23 @@ export const useSettingsStore = defineStore('settings', () => {
   /** The visitor's language after each reset: the staff's default, or a fallback when it is not offered. */
   const visitorDefault = computed(() => visitorDefaultLocale(config.value.defaultLocale, offered.value))
 
+  /**
+   * Takes settings into use once the messages of the languages the kiosk shows
+   * without a visitor's choice are loaded: the visitors' default and the
+   * clinic's own (the closed screen, staff mode). A language whose messages
+   * cannot load shows in English, and the console (the kiosk log) says so.
+   */
+  async function apply(next: KioskConfig): Promise<void> {
+    const languages = new Set([visitorDefaultLocale(next.defaultLocale, offeredLocales(next)), next.clinicLocale])
+    const loads = await Promise.allSettled([...languages].map((tag) => loadLocale(tag)))
+    for (const result of loads) if (result.status === 'rejected') console.error(String(result.reason))
+    config.value = next
+  }
+
   /** Loads configuration and app info from the shell. */
   async function load(bridge: KioskBridge): Promise<void> {
     const [configResult, infoResult] = await Promise.all([bridge.getConfig(), bridge.getAppInfo()])
-    if (configResult.ok) config.value = configResult.value
+    if (configResult.ok) await apply(configResult.value)
     else loadProblem.value = configResult.error.message
     if (infoResult.ok) appInfo.value = infoResult.value
     if (loadProblem.value) console.warn(`Kiosk configuration unavailable, using defaults: ${loadProblem.value}`)
@@ -57,6 +71,7 @@ export const useSettingsStore = defineStore('settings', () => {
     loadProblem,
     offeredLocales: offered,
     visitorDefaultLocale: visitorDefault,
+    apply,
     load,
     follow,
     $reset,

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { SPEECH_VOLUME_STEPS } from '../../electron/contract'
+import { SPEECH_VOLUME_STEPS } from '../../electron/contract-constants'
 import { i18n } from '../i18n'
 import { spokenParts, type SpokenPart } from '../speech/reading-order'
 import { pickVoice } from '../speech/voices'

@@ -88,17 +88,19 @@ describe('the settings store', () => {
     expect(settings.visitorDefaultLocale).toBe('en')
   })
 
-  it('makes start over return to the fallback when reviewedLanguagesOnly hides the default', () => {
+  it('makes start over return to the fallback when reviewedLanguagesOnly hides the default', async () => {
     const { startOver } = mountStartOver()
     const settings = useSettingsStore()
-    settings.config = { ...settings.config, defaultLocale: 'pl', reviewedLanguagesOnly: true }
-    setLocale('es')
+    await settings.apply({ ...settings.config, defaultLocale: 'pl', reviewedLanguagesOnly: true })
+    await setLocale('es')
     startOver('visitor')
+    await flushPromises()
     expect(i18n.global.locale.value).toBe('en')
     expect(settings.config.defaultLocale).toBe('pl')
 
-    settings.config = { ...settings.config, defaultLocale: 'es' }
+    await settings.apply({ ...settings.config, defaultLocale: 'es' })
     startOver('visitor')
+    await flushPromises()
     expect(i18n.global.locale.value).toBe('es')
   })
 })

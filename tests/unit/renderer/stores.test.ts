@@ -1,4 +1,5 @@
 import { createPinia, setActivePinia, type StateTree, type StoreGeneric } from 'pinia'
+import { flushPromises } from '@vue/test-utils'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { JOURNEY } from '../../../src/content/journey'
 import { i18n, setLocale } from '../../../src/i18n'
@@ -94,13 +95,13 @@ describe('visitor choices', () => {
 })
 
 describe('start over', () => {
-  it('forgets the visitor, returns to the welcome screen in the default language and wipes storage', () => {
+  it('forgets the visitor, returns to the welcome screen in the default language and wipes storage', async () => {
     const { startOver, bridge } = mountStartOver()
     const settings = useSettingsStore()
-    settings.config = { ...settings.config, defaultLocale: 'es' }
+    await settings.apply({ ...settings.config, defaultLocale: 'es' })
     const journey = useJourneyStore()
     const visitor = useVisitorStore()
-    setLocale('en')
+    await setLocale('en')
     journey.go('handout')
     journey.showSources(true)
     visitor.toggle('pregnant')
@@ -111,6 +112,7 @@ describe('start over', () => {
     journey.finish()
 
     startOver('visitor')
+    await flushPromises()
 
     expect(journey.$state).toEqual({
       screen: 'attract',
