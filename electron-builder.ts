@@ -40,8 +40,9 @@ const config: Configuration = {
     category: 'Education',
     synopsis: 'Patient-education kiosk about night leg cramps',
   },
-  // The voices the kiosk reads aloud with on Linux (Chromium reaches them through speech-dispatcher).
-  deb: { recommends: ['speech-dispatcher', 'speech-dispatcher-espeak-ng', 'espeak-ng'] },
+  // On Linux: the CJK font for Han characters the shipped subsets lack, and the voices the kiosk reads aloud with
+  // (Chromium reaches them through speech-dispatcher).
+  deb: { recommends: ['fonts-noto-cjk', 'speech-dispatcher', 'speech-dispatcher-espeak-ng', 'espeak-ng'] },
   win: {
     target: ['nsis', 'msi'],
     icon: 'resources/icons/icon.ico',

@@ -5,6 +5,7 @@ import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'electron-vite'
 import type { Plugin } from 'vite'
 import { CONTENT_SECURITY_POLICY } from './electron/csp'
+import { kioskFontSubsets } from './scripts/font-subsets.mjs'
 import { writePseudoLocale } from './scripts/pseudo-locale.mjs'
 import { translationReviews } from './scripts/vite-translation-reviews'
 import { writeWelcomeMessages } from './scripts/welcome-messages.mjs'
@@ -30,19 +31,6 @@ function contentSecurityPolicyMeta(): Plugin {
       },
     ],
   }
-}
-
-/**
- * Keeps only the woff2 source of each @font-face: Chromium always reads it, so
- * the woff copies fontsource also lists would ship unused.
- */
-const woff2Only = {
-  postcssPlugin: 'kiosk-woff2-only',
-  Declaration: {
-    src: (declaration: { value: string }) => {
-      declaration.value = declaration.value.replace(/,\s*url\([^)]*\.woff\)\s*format\(['"]woff['"]\)/g, '')
-    },
-  },
 }
 
 /** Development and test builds also carry the pseudo-locale (en-XA); production builds never do. */
@@ -72,7 +60,7 @@ export default defineConfig(({ mode }) => {
       root: resolve(root, 'src'),
       publicDir: resolve(root, 'resources/public'),
       define: { __APP_VERSION__: JSON.stringify(version), __PSEUDO_LOCALE__: JSON.stringify(withPseudoLocale) },
-      css: { postcss: { plugins: [woff2Only] } },
+      css: { postcss: { plugins: [kioskFontSubsets({ root, withPseudoLocale })] } },
       build: {
         minify: true,
         // Fonts must be files: the CSP's font-src 'self' does not allow data: URLs.

@@ -2,7 +2,7 @@ import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
 import { i18n, onMissingTranslation, setLocale } from './i18n'
-import { preloadFonts } from './i18n/fonts'
+import { mountWhenFontsLoaded, preloadFontsWhenIdle } from './i18n/fonts'
 import { createBridge } from './platform/bridge'
 import { BRIDGE_KEY } from './platform/use-bridge'
 import { initialStateOf, trackedStores, trackStores } from './stores/registry'
@@ -22,8 +22,9 @@ async function boot(): Promise<void> {
   onMissingTranslation((locale, key) => void bridge.reportProblem({ kind: 'missing-translation', locale, key }))
   await settings.load(bridge)
   await setLocale(settings.visitorDefaultLocale)
-  await preloadFonts(settings.config.enabledLocales)
-  app.mount('#app')
+  // The first screen shows once its own fonts are in; every language's other fonts load after it.
+  await mountWhenFontsLoaded(document.querySelector<HTMLElement>('#app')!, () => app.mount('#app'))
+  preloadFontsWhenIdle(settings.config.enabledLocales)
   if (import.meta.env.MODE === 'test') {
     // Test builds only: lets end-to-end tests compare every store with its initial state. Production builds drop this.
     Object.assign(window, {
