@@ -5,13 +5,24 @@
  * state of a language button). The build bundles these with the app; the rest
  * of a language loads when a visitor picks it (src/i18n/index.ts).
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 /** The message keys every language needs before a visitor picks it. */
 export const WELCOME_KEYS = ['attract.start', 'speech.selected', 'speech.notSelected']
 
 const pick = (messages, key) => key.split('.').reduce((node, part) => node?.[part], messages)
+
+/**
+ * Builds and test runs may write at the same time as others read: a file is
+ * replaced whole (written beside, then renamed over), and only when it changed.
+ */
+function writeIfChanged(file, text) {
+  if (existsSync(file) && readFileSync(file, 'utf8') === text) return
+  const next = `${file}.${process.pid}.tmp`
+  writeFileSync(next, text)
+  renameSync(next, file)
+}
 
 /** Writes the welcome messages of every locales/*.json into locales/welcome/ and returns that folder. */
 export function writeWelcomeMessages(root) {
@@ -26,7 +37,7 @@ export function writeWelcomeMessages(root) {
       const [section, name] = key.split('.')
       ;(welcome[section] ??= {})[name] = value
     }
-    writeFileSync(join(dir, file), `${JSON.stringify(welcome, null, 2)}\n`)
+    writeIfChanged(join(dir, file), `${JSON.stringify(welcome, null, 2)}\n`)
   }
   return dir
 }

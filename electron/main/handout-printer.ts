@@ -1,30 +1,22 @@
-import type { PrinterInfo, WebContents } from 'electron'
+import type { PrinterInfo } from 'electron'
 import type { HandoutRequest, HandoutSpec, KioskConfig, PrintOutcome, UsageCounter } from '../contract'
 import { handoutSpecFor } from '../handout-spec'
 import { createPrintAllowance, PRINT_COOLDOWN_SECONDS } from '../print-allowance'
+import { HandoutNotRenderedError, type HandoutContents, type WarmHandoutWindow } from './handout-window'
 import type { Logger } from './logger'
-
-/** The handout page sets this promise; it resolves true once fonts and drawings are ready to print. */
-export const HANDOUT_READY_EXPRESSION = 'window.handoutReady'
-
-type HandoutContents = Pick<WebContents, 'loadURL' | 'executeJavaScript' | 'print' | 'printToPDF'>
 
 /** The few Electron calls printing needs, injected so the logic is unit-tested without Electron. */
 export interface HandoutPrinterDeps {
-  /** Opens a hidden, locked-down window for one handout. */
-  openWindow(): { webContents: HandoutContents; destroy(): void }
+  /** The warm, hidden handout window every handout is rendered in. */
+  handoutWindow: Pick<WarmHandoutWindow, 'withHandout' | 'renew'>
   /** The system's printers (webContents.getPrintersAsync). */
   listPrinters(): Promise<Pick<PrinterInfo, 'name'>[]>
-  /** Where the handout page for a spec is loaded from. */
-  pageUrl(spec: HandoutSpec): string
   /** The clinic's settings as they are now. */
   config(): KioskConfig
   /** Adds one to an anonymous usage counter. */
   count(counter: UsageCounter): void
   log: Logger
   now?: () => number
-  /** How long the handout may take to render before the print is given up. */
-  renderTimeoutMs?: number
 }
 
 /** Prints the visitor's handout, or saves it as PDF, from the main process. */
@@ -33,35 +25,22 @@ export interface HandoutPrinter {
   print(request: HandoutRequest): Promise<PrintOutcome>
   /** The same handout as PDF bytes (printToPDF), for staff and tests; not counted against any visitor. */
   savePdf(request: HandoutRequest): Promise<Buffer>
-  /** A new visitor: their print allowance starts again. */
+  /** A new visitor: their print allowance starts again, and the handout window is renewed. */
   resetVisitor(): void
 }
 
 type PrintError = Extract<PrintOutcome, { state: 'error' }>
 
 /**
- * Creates the main process's handout printer. Each handout is rendered in its
- * own hidden window, printed once the page says its fonts and drawings are
- * ready (a blank page is the classic Electron printing bug), then the window is
- * destroyed. A configured printer that the system does not list is an error,
- * never a silent fallback to another printer.
+ * Creates the main process's handout printer. Each handout is rendered in the
+ * warm handout window and printed once the page says its fonts and drawings
+ * are ready (a blank page is the classic Electron printing bug). A configured
+ * printer that the system does not list is an error, never a silent fallback
+ * to another printer.
  */
 export function createHandoutPrinter(deps: HandoutPrinterDeps): HandoutPrinter {
   const allowance = createPrintAllowance(deps.now)
-  const renderTimeoutMs = deps.renderTimeoutMs ?? 20_000
   let busy = false
-
-  async function withRenderedHandout<T>(spec: HandoutSpec, use: (contents: HandoutContents) => Promise<T>): Promise<T> {
-    const window = deps.openWindow()
-    try {
-      await window.webContents.loadURL(deps.pageUrl(spec))
-      const ready = await withTimeout(window.webContents.executeJavaScript(HANDOUT_READY_EXPRESSION), renderTimeoutMs)
-      if (ready !== true) throw new Error('The handout page did not confirm it was ready')
-      return await use(window.webContents)
-    } finally {
-      window.destroy()
-    }
-  }
 
   async function printOnce(spec: HandoutSpec, printerName: string | null): Promise<PrintError | null> {
     const printers = await deps.listPrinters()
@@ -70,10 +49,11 @@ export function createHandoutPrinter(deps: HandoutPrinterDeps): HandoutPrinter {
       return printError('printer-not-found', `The configured printer "${printerName}" is not on the system's list.`)
     }
     try {
-      return await withRenderedHandout(spec, (contents) => silentPrint(contents, spec, printerName))
+      return await deps.handoutWindow.withHandout(spec, (contents) => silentPrint(contents, spec, printerName))
     } catch (error) {
-      // Never the error's message: Chromium's load errors quote the page URL, whose fragment is the visitor's request.
-      return printError('not-rendered', `The handout could not be rendered (${errorCode(error)}).`)
+      // Only the error's code, never its message, which might quote the page or the visitor's request.
+      const code = error instanceof HandoutNotRenderedError ? error.code : 'error'
+      return printError('not-rendered', `The handout could not be rendered (${code}).`)
     }
   }
 
@@ -103,11 +83,15 @@ export function createHandoutPrinter(deps: HandoutPrinterDeps): HandoutPrinter {
     },
     async savePdf(request) {
       const spec = handoutSpecFor(request, deps.config())
-      return withRenderedHandout(spec, (contents) =>
+      return deps.handoutWindow.withHandout(spec, (contents) =>
         contents.printToPDF({ pageSize: spec.paperSize, preferCSSPageSize: true, printBackground: true }),
       )
     },
-    resetVisitor: () => allowance.reset(),
+    resetVisitor: () => {
+      allowance.reset()
+      // The window the last visitor's handout was drawn in goes; the next visitor gets one that never held it.
+      void deps.handoutWindow.renew()
+    },
   }
 }
 
@@ -132,32 +116,6 @@ function silentPrint(
   })
 }
 
-/** A short code for what went wrong (Chromium's ERR_... code, or "timeout"), safe to log. */
-function errorCode(error: unknown): string {
-  const code = (error as { code?: unknown }).code
-  if (typeof code === 'string' && /^ERR_[A-Z_]{1,60}$/.test(code)) return code
-  return error instanceof RenderTimeoutError ? 'timeout' : 'error'
-}
-
-/** The handout page gave no ready signal in time. */
-class RenderTimeoutError extends Error {}
-
 function printError(reason: PrintError['reason'], detail: string): PrintError {
   return { state: 'error', reason, detail }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new RenderTimeoutError(`No ready signal within ${ms} ms`)), ms)
-    promise.then(
-      (value) => {
-        clearTimeout(timer)
-        resolve(value)
-      },
-      (error: unknown) => {
-        clearTimeout(timer)
-        reject(error instanceof Error ? error : new Error(String(error)))
-      },
-    )
-  })
 }

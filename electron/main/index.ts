@@ -11,6 +11,7 @@ import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol'
 import { createFileLogger } from './file-log'
 import { startFleetMonitoring } from './fleet-monitoring'
 import { createHandoutPrinter, type HandoutPrinter } from './handout-printer'
+import { createWarmHandoutWindow } from './handout-window'
 import { registerIpcHandlers } from './ipc'
 import { openKioskFiles } from './kiosk-files'
 import type { FigureSnapshot } from './kiosk-figures'
@@ -79,10 +80,14 @@ async function start(): Promise<void> {
   const kioskId = () => kioskIdOf(fleet)
   log.identify(kioskId())
   const listPrinters = async () => (kioskWindow ? kioskWindow.webContents.getPrintersAsync() : [])
-  const printer = createHandoutPrinter({
+  const handoutWindow = createWarmHandoutWindow({
     openWindow: () => createHandoutWindow(HANDOUT_PARTITION),
+    pageUrl: handoutPageUrl(entryUrl),
+    log,
+  })
+  const printer = createHandoutPrinter({
+    handoutWindow,
     listPrinters,
-    pageUrl: (spec) => handoutPageUrl(entryUrl, spec),
     config: () => store.config(),
     count: (counter) => counters.increment(counter),
     log,
@@ -186,7 +191,13 @@ async function start(): Promise<void> {
     devTools: launch.development,
   })
   kioskWindow = window
-  window.on('closed', () => (kioskWindow = null))
+  // The hidden handout window never closes by itself: the kiosk window closing is the kiosk quitting.
+  window.on('closed', () => {
+    kioskWindow = null
+    app.quit()
+  })
+  // The handout window warms up once the kiosk shows, so it does not slow the first screen.
+  window.once('ready-to-show', () => handoutWindow.warm())
   kioskScreen = guardKioskScreen(window.webContents, {
     appUrl: entryUrl,
     outOfOrderUrl: OUT_OF_ORDER_URL,

@@ -5,7 +5,6 @@
  * context (no cache); the page records its own times (an init script), so
  * nothing polls from Node.
  */
-/* global window, document, Node, MutationObserver, CSSFontFaceRule, addEventListener, getComputedStyle, requestAnimationFrame */
 
 /** Runs per measure: a full run, and a quick one. */
 const RUNS = { full: 15, quick: 3 }

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { LOCALE_TAGS, PAPER_SIZES, type HandoutSpec, type KioskConfig, type LocaleTag } from '../../electron/contract'
+import { HANDOUT_READY_SCRIPT, HANDOUT_RESET_SCRIPT, renderHandoutScript } from '../../electron/handout-spec'
 import { EMERGENCY_SIGNS, SELFCHECK_ITEMS, SUMMARY_POINTS, URGENT_SIGNS } from '../../src/content/journey'
 import { LOCALES } from '../../src/i18n/locales'
 import type { Page } from '@playwright/test'
 import { expect, openKiosk, test, walkTo } from './fixtures'
-import { decodeQrCode, readPdf, squeezed } from './pdf'
+import { decodeQrCode, pdfPageCount, readPdf, squeezed } from './pdf'
 
 type Messages = {
   selfcheck: { items: Record<string, string> }
@@ -112,33 +113,42 @@ for (const locale of LOCALE_TAGS) {
   }
 }
 
-/** Opens handout.html, the page the main process prints, for a spec, and waits for its ready signal. */
-async function openHandoutPage(page: Page, spec: HandoutSpec): Promise<void> {
-  // From a blank page, so that a second spec is a new load and not a same-document change of the hash.
-  await page.goto('about:blank')
-  await page.goto(`/handout.html#${encodeURIComponent(JSON.stringify(spec))}`)
-  await expect(page.locator('.handout-copy').first()).toHaveAttribute('lang', spec.locale)
-  expect(await page.evaluate('window.handoutReady')).toBe(true)
+/** Loads handout.html, the page the main process prints from, once, and waits for it to warm up. */
+async function openHandoutPage(page: Page): Promise<void> {
+  await page.goto('/handout.html')
+  expect(await page.evaluate(HANDOUT_READY_SCRIPT)).toBe(true)
 }
+
+/** Renders a spec into the loaded handout page through its API, as main does, and waits for it to be ready. */
+async function renderHandout(page: Page, spec: HandoutSpec): Promise<void> {
+  expect(await page.evaluate(renderHandoutScript(spec))).toBe(true)
+  await expect(page.locator('.handout-copy').first()).toHaveAttribute('lang', spec.locale)
+}
+
+/** Clears the handout page, as main does after every print. */
+const resetHandout = (page: Page) => page.evaluate(HANDOUT_RESET_SCRIPT)
 
 test('with every self-check choice, the handout still fits on two pages in every language and paper size', async ({
   page,
 }, testInfo) => {
   test.setTimeout(300_000)
+  // One warm page for every handout, cleared after each, as main prints them.
+  await openHandoutPage(page)
   for (const locale of LOCALE_TAGS) {
     for (const paperSize of PAPER_SIZES) {
-      await openHandoutPage(page, {
+      await renderHandout(page, {
         locale,
         chosen: [...SELFCHECK_ITEMS],
         paperSize,
         secondLocale: null,
         ...CLINIC,
       })
-      const pdf = await readPdf(
+      const pages = await pdfPageCount(
         await page.pdf({ preferCSSPageSize: true }),
         testInfo.outputPath(`all-${locale}-${paperSize}.pdf`),
       )
-      expect(pdf.pages, `${locale} on ${paperSize}`).toBeLessThanOrEqual(2)
+      expect(pages, `${locale} on ${paperSize}`).toBeLessThanOrEqual(2)
+      await resetHandout(page)
     }
   }
 })
@@ -146,7 +156,8 @@ test('with every self-check choice, the handout still fits on two pages in every
 test('a bilingual handout adds the clinic’s language on a new page, for the visitor’s doctor', async ({
   page,
 }, testInfo) => {
-  await openHandoutPage(page, {
+  await openHandoutPage(page)
+  await renderHandout(page, {
     locale: 'vi',
     chosen: ['pregnant'],
     paperSize: 'A4',
@@ -170,7 +181,8 @@ test('a bilingual handout adds the clinic’s language on a new page, for the vi
 test('without clinic details the handout leaves the clinic out, says to call the local emergency number, keeps the medicines warning, and no text is under 12 pt', async ({
   page,
 }, testInfo) => {
-  await openHandoutPage(page, {
+  await openHandoutPage(page)
+  await renderHandout(page, {
     locale: 'en',
     chosen: [],
     paperSize: 'Letter',
@@ -200,8 +212,28 @@ test('without clinic details the handout leaves the clinic out, says to call the
 })
 
 test('the handout page refuses a malformed request instead of printing something', async ({ page, problems }) => {
-  await page.goto('/handout.html#%7B%22locale%22%3A%22xx%22%7D')
-  expect(await page.evaluate('window.handoutReady')).toBe(false)
+  await openHandoutPage(page)
+  expect(await page.evaluate(renderHandoutScript({ locale: 'xx' } as never))).toBe(false)
   await expect(page.getByTestId('handout-document')).toHaveCount(0)
   expect(problems).toEqual(['The handout page got no valid handout spec'])
+})
+
+test('the handout page keeps nothing of a handout once it is cleared, and never has it in its URL or history', async ({
+  page,
+  problems,
+}) => {
+  await openHandoutPage(page)
+  const loaded = await page.evaluate(() => ({ url: location.href, history: history.length }))
+  const spec: HandoutSpec = { locale: 'ar', chosen: ['pregnant'], paperSize: 'A4', secondLocale: 'en', ...CLINIC }
+  await renderHandout(page, spec)
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ar')
+  await expect(page.getByTestId('handout-document')).toContainText(CLINIC.clinicName)
+  await resetHandout(page)
+  await expect(page.getByTestId('handout-document')).toHaveCount(0)
+  expect(await page.locator('body').innerText()).toBe('')
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+  await expect(page.locator('html')).toHaveAttribute('dir', 'ltr')
+  expect(await page.evaluate(() => ({ url: location.href, history: history.length }))).toEqual(loaded)
+  expect(loaded.url).toBe(new URL('/handout.html', page.url()).href)
+  expect(problems).toEqual([])
 })

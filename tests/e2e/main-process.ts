@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { CHANNELS, type ChannelName, type KioskConfig } from '../../electron/contract'
 import { CONFIG_VERSION } from '../../electron/main/config-store'
-import { createHandoutPrinter, type HandoutPrinterDeps } from '../../electron/main/handout-printer'
+import { createHandoutPrinter } from '../../electron/main/handout-printer'
+import { createWarmHandoutWindow, type HandoutWindow } from '../../electron/main/handout-window'
 import { registerIpcHandlers } from '../../electron/main/ipc'
 import { hashPin } from '../../electron/main/pin-hash'
 import { openKioskFiles } from '../../electron/main/kiosk-files'
@@ -31,7 +32,8 @@ export interface MainProcessOptions {
  * the real IPC gate (sender check, payload validation, staff-only channels):
  * configuration, PIN and usage files live in a fresh temporary user-data
  * folder. Only Electron's windows are stood in for: the hidden handout window
- * is a second browser page, and "printing" makes a PDF of it.
+ * is a second browser page, warmed up at once as main does once the kiosk
+ * shows, and "printing" makes a PDF of it.
  */
 export async function wireToMainProcess(page: Page, baseURL: string, options: MainProcessOptions = {}) {
   const userData = await mkdtemp(join(tmpdir(), 'kiosk-e2e-'))
@@ -54,10 +56,15 @@ export async function wireToMainProcess(page: Page, baseURL: string, options: Ma
   }
   const { store, staff, counters } = await openKioskFiles(userData, { provisioningFile, log })
   const printers = options.printers ?? [{ name: 'Front_Desk' }]
-  const printer = createHandoutPrinter({
+  const handoutWindow = createWarmHandoutWindow({
     openWindow: handoutWindowStandIn(page, options.printed),
+    pageUrl: new URL('/handout.html', baseURL).href,
+    log,
+  })
+  handoutWindow.warm()
+  const printer = createHandoutPrinter({
+    handoutWindow,
     listPrinters: async () => printers,
-    pageUrl: (spec) => `/handout.html#${encodeURIComponent(JSON.stringify(spec))}`,
     config: () => store.config(),
     count: (counter) => counters.increment(counter),
     log,
@@ -92,13 +99,22 @@ export async function wireToMainProcess(page: Page, baseURL: string, options: Ma
   return { userData, store, counters, staff }
 }
 
-/** A browser page standing in for main's hidden handout window; print() makes a PDF of it. */
-function handoutWindowStandIn(page: Page, printed: Buffer[] = []): HandoutPrinterDeps['openWindow'] {
+/**
+ * A browser page standing in for main's hidden handout window, in a browser
+ * context of its own as the window has a session of its own: the same page API
+ * calls run in it, print() makes a PDF of it, and its crash and close events
+ * stand in for the window's. It goes when the kiosk page closes.
+ */
+function handoutWindowStandIn(page: Page, printed: Buffer[] = []): () => HandoutWindow {
   return () => {
-    const handoutPage = page.context().newPage()
+    const context = page.context().browser()!.newContext()
+    const handoutPage = context.then((handouts) => {
+      page.once('close', () => void handouts.close())
+      return handouts.newPage()
+    })
     const contents = {
       loadURL: async (url: string) => void (await (await handoutPage).goto(url)),
-      executeJavaScript: async (expression: string) => (await handoutPage).evaluate(expression),
+      executeJavaScript: async (script: string) => (await handoutPage).evaluate(script),
       print: (_options: unknown, callback: (success: boolean, reason: string) => void) =>
         void handoutPage
           .then((handout) => handout.pdf({ preferCSSPageSize: true }))
@@ -110,7 +126,13 @@ function handoutWindowStandIn(page: Page, printed: Buffer[] = []): HandoutPrinte
             (error: unknown) => callback(false, String(error)),
           ),
       printToPDF: async () => (await handoutPage).pdf({ preferCSSPageSize: true }),
+      once: (_event: 'render-process-gone', listener: (event: unknown, details: { reason: string }) => void) =>
+        void handoutPage.then((handout) => handout.once('crash', () => listener({}, { reason: 'crashed' }))),
     }
-    return { webContents: contents as never, destroy: () => void handoutPage.then((handout) => handout.close()) }
+    return {
+      webContents: contents as never,
+      once: (_event, listener) => void handoutPage.then((handout) => handout.once('close', listener)),
+      destroy: () => void context.then((handouts) => handouts.close()),
+    }
   }
 }

@@ -8,6 +8,7 @@ import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { SELFCHECK_ITEMS } from '../../../src/content/journey'
 import { createHandoutPrinter } from '../../../electron/main/handout-printer'
+import { createWarmHandoutWindow } from '../../../electron/main/handout-window'
 import { KIOSK_METRICS, type FigureSnapshot } from '../../../electron/main/kiosk-figures'
 import { openKioskFiles } from '../../../electron/main/kiosk-files'
 import { createKioskHandlers } from '../../../electron/main/kiosk-handlers'
@@ -91,13 +92,16 @@ describe("the kiosk's figures in the fleet's monitoring", () => {
     const { store, staff, counters } = files
     const printers = [{ name: 'Front_Desk' }]
     const printer = createHandoutPrinter({
-      openWindow: () => createHandoutWindow('kiosk-handout'),
+      handoutWindow: createWarmHandoutWindow({
+        openWindow: () => createHandoutWindow('kiosk-handout'),
+        pageUrl: 'app://kiosk/handout.html',
+        log,
+        renderTimeoutMs: 5_000,
+      }),
       listPrinters: async () => printers,
-      pageUrl: (spec) => `app://kiosk/handout.html#${encodeURIComponent(JSON.stringify(spec))}`,
       config: () => store.config(),
       count: (counter) => counters.increment(counter),
       log,
-      renderTimeoutMs: 5_000,
     })
     const health = createKioskHealth()
     const handlers = createKioskHandlers({

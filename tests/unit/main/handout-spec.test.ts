@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_CONFIG } from '../../../electron/default-config'
-import { handoutPageUrl, handoutSpecFor, handoutSpecFromHash } from '../../../electron/handout-spec'
+import { handoutPageUrl, handoutSpecFor, renderHandoutScript } from '../../../electron/handout-spec'
+import { parseHandoutSpec } from '../../../electron/handout-spec-check'
 
 const config = {
   ...DEFAULT_CONFIG,
@@ -25,23 +26,28 @@ describe('the handout spec', () => {
     })
   })
 
-  it('travels to the handout page in the URL fragment and back unchanged', () => {
-    const spec = handoutSpecFor({ locale: 'ar', chosen: ['pregnant', 'wakes'] }, config)
-    const url = new URL(handoutPageUrl('app://kiosk/index.html', spec))
-    expect(url.pathname).toBe('/handout.html')
-    expect(url.search).toBe('')
-    expect(handoutSpecFromHash(url.hash)).toEqual(spec)
+  it('is never in the handout page’s URL, which is the same for every visitor', () => {
+    expect(handoutPageUrl('app://kiosk/index.html')).toBe('app://kiosk/handout.html')
+  })
+
+  it('reaches the page’s API as a JSON literal that arrives unchanged, so no text of it can run as code', () => {
+    const spec = {
+      ...handoutSpecFor({ locale: 'ar', chosen: ['pregnant', 'wakes'] }, config),
+      clinicName: '"); x("\u2028',
+    }
+    const script = renderHandoutScript(spec)
+    const received: unknown[] = []
+    new Function('window', script)({ handoutPage: { render: (value: unknown) => received.push(value) } })
+    expect(received).toEqual([spec])
+    expect(parseHandoutSpec(received[0])).toEqual(spec)
   })
 
   it.each([
-    ['an empty fragment', ''],
-    ['text that is not JSON', '#%7Bnot-json'],
-    ['a broken escape', '#%E0%A4%A'],
-    [
-      'an unknown choice',
-      `#${encodeURIComponent(JSON.stringify({ ...handoutSpecFor({ locale: 'en', chosen: [] }, config), chosen: ['x'] }))}`,
-    ],
-  ])('gives no spec for %s', (_case, hash) => {
-    expect(handoutSpecFromHash(hash)).toBeNull()
+    ['nothing', undefined],
+    ['text', '{"locale":"en"}'],
+    ['an unknown language', { ...handoutSpecFor({ locale: 'en', chosen: [] }, config), locale: 'xx' }],
+    ['an unknown choice', { ...handoutSpecFor({ locale: 'en', chosen: [] }, config), chosen: ['x'] }],
+  ])('gives no spec for %s', (_case, candidate) => {
+    expect(parseHandoutSpec(candidate)).toBeNull()
   })
 })

@@ -155,7 +155,8 @@ describe('main process start-up', () => {
     await expect(print()).resolves.toEqual({ ok: true, value: { state: 'done', printsLeft: 1 } })
     const handoutWindow = BrowserWindow.instances[1]!
     expect(handoutWindow.options).toMatchObject({ show: false, webPreferences: { sandbox: true, preload: undefined } })
-    expect(handoutWindow.webContents.loadURL.mock.calls[0]![0]).toMatch(/^app:\/\/kiosk\/handout\.html#/)
+    // The page is the same for every visitor: the handout is rendered into it through its API, not the URL.
+    expect(handoutWindow.webContents.loadURL.mock.calls).toEqual([['app://kiosk/handout.html']])
     expect(handoutWindow.webContents.print).toHaveBeenCalledWith(
       expect.objectContaining({ silent: true, pageSize: 'Letter' }),
       expect.any(Function),
@@ -163,6 +164,18 @@ describe('main process start-up', () => {
     await expect(print()).resolves.toMatchObject({ ok: true, value: { state: 'limit' } })
     await ipcMain.handlers.get(CHANNELS.clearVisitorData)!({ senderFrame: appFrame })
     await expect(print()).resolves.toEqual({ ok: true, value: { state: 'done', printsLeft: 1 } })
+  })
+
+  it('warms the handout window up once the kiosk shows, and quits when the kiosk window closes', async () => {
+    const { app, BrowserWindow } = await startMain()
+    const [kiosk] = BrowserWindow.instances
+    expect(BrowserWindow.instances).toHaveLength(1)
+    kiosk!.emit('ready-to-show')
+    expect(BrowserWindow.instances).toHaveLength(2)
+    expect(BrowserWindow.instances[1]!.webContents.loadURL).toHaveBeenCalledWith('app://kiosk/handout.html')
+    // The hidden handout window stays open, so the kiosk window closing must end the app by itself.
+    kiosk!.emit('closed')
+    expect(app.quit).toHaveBeenCalled()
   })
 
   it('shows the out-of-order page when the renderer keeps crashing', async () => {
