@@ -59,7 +59,12 @@ export default defineConfig(({ mode }) => {
     renderer: {
       root: resolve(root, 'src'),
       publicDir: resolve(root, 'resources/public'),
-      define: { __APP_VERSION__: JSON.stringify(version), __PSEUDO_LOCALE__: JSON.stringify(withPseudoLocale) },
+      define: {
+        __APP_VERSION__: JSON.stringify(version),
+        __PSEUDO_LOCALE__: JSON.stringify(withPseudoLocale),
+        // Every component uses <script setup> or setup(): Vue's Options API support need not ship.
+        __VUE_OPTIONS_API__: 'false',
+      },
       css: { postcss: { plugins: [kioskFontSubsets({ root, withPseudoLocale })] } },
       build: {
         minify: true,

@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S npx tsx
 /**
  * `npm run bench`: the kiosk's performance figures, each beside its goal and,
  * where it has one, the empty-page floor measured in the same run. Builds the
@@ -9,7 +9,8 @@
  *
  * `--quick` (what .ci/run uses) runs each benchmark a few times only, to prove
  * they still run; its figures are not meant to be read. A full run exits 1 when
- * a goal is missed; any run exits 1 when a benchmark cannot run.
+ * a goal is missed; any run exits 1 when a benchmark cannot run. It runs under
+ * tsx, as the benchmarks read the contract's TypeScript.
  */
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'

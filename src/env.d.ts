@@ -5,7 +5,7 @@ declare global {
   interface Window {
     /** The Electron preload's bridge; absent in web mode. */
     kiosk?: KioskApi
-    /** Set by the handout page: resolves true once the handout is ready to print. */
+    /** Set by the handout page: resolves true once the page has warmed up and can render handouts. */
     handoutReady?: Promise<boolean>
   }
   /** The kiosk's version, from package.json at build time. */

@@ -1,10 +1,14 @@
 /**
  * Script a visitor's path loads: every script response while a visitor opens
  * the kiosk, picks a language and walks every journey screen to the handout,
- * gzipped (as the size a low-end machine parses is its source, the gzip size
- * is the comparable, conventional figure). Staff screens must not be among them.
+ * gzipped (the conventional, comparable figure). The page gets a bridge shaped
+ * like the app's preload (window.kiosk: the clinic's settings, app info, and
+ * "unsupported" for the rest), so it loads what the kiosk app's renderer loads,
+ * not web mode's config reader. Staff screens must not be among them.
  */
 import { gzipSync } from 'node:zlib'
+import { CHANNELS } from '../../electron/channels.ts'
+import { DEFAULT_CONFIG } from '../../electron/default-config.ts'
 
 const GOAL_KIB = 120
 /** Chunks only staff open: the PIN pad, the settings (with the on-screen keyboard) and the usage charts. */
@@ -14,6 +18,20 @@ const STAFF_CHUNK = /\/Staff[A-Za-z]*Screen-[^/]*\.js$/
 async function scriptsOfAVisit(browser, origin, locale) {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, hasTouch: true })
   const page = await context.newPage()
+  await page.addInitScript(
+    ([channels, config]) => {
+      const unsupported = async () => ({ ok: false, error: { code: 'unsupported', message: 'not in the benchmark' } })
+      const answers = {
+        getConfig: async () => ({ ok: true, value: config }),
+        getAppInfo: async () => ({
+          ok: true,
+          value: { name: 'leg-cramp-kiosk', version: 'bench', runtime: 'electron' },
+        }),
+      }
+      window.kiosk = Object.fromEntries(channels.map((name) => [name, answers[name] ?? unsupported]))
+    },
+    [Object.keys(CHANNELS), DEFAULT_CONFIG],
+  )
   const scripts = new Map()
   page.on('response', async (response) => {
     if (response.request().resourceType() !== 'script') return

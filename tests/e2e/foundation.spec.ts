@@ -8,6 +8,8 @@ import {
   test,
   undersizedTargets,
 } from './fixtures'
+import type { HandoutSpec } from '../../electron/contract'
+import { HANDOUT_READY_SCRIPT, renderHandoutScript } from '../../electron/handout-spec'
 
 test.describe('the kiosk shell in a browser', () => {
   test('loads without a single console error', async ({ page, problems }) => {
@@ -55,19 +57,18 @@ test.describe('the kiosk shell in a browser', () => {
     await page.getByTestId('lang-es').tap()
     await expect(page.getByTestId('screen-about')).toBeVisible()
     expect(await violations()).toEqual([])
-    const spec = {
+    await page.goto('/handout.html')
+    expect(await page.evaluate(HANDOUT_READY_SCRIPT)).toBe(true)
+    const spec: HandoutSpec = {
       locale: 'es',
-      chosen: [],
+      chosen: ['over60'],
       paperSize: 'A4',
-      secondLocale: null,
+      secondLocale: 'zh-Hans',
       clinicName: '',
       clinicPhone: '',
       emergencyNumber: '',
     }
-    await page.goto(`/handout.html#${encodeURIComponent(JSON.stringify(spec))}`)
-    await expect(
-      page.evaluate(() => (window as unknown as { handoutReady: Promise<boolean> }).handoutReady),
-    ).resolves.toBe(true)
+    expect(await page.evaluate(renderHandoutScript(spec))).toBe(true)
     expect(await violations()).toEqual([])
   })
 
