@@ -1,14 +1,11 @@
 /**
  * Script a visitor's path loads: every script response while a visitor opens
  * the kiosk, picks a language and walks every journey screen to the handout,
- * gzipped (the conventional, comparable figure). The page gets a bridge shaped
- * like the app's preload (window.kiosk: the clinic's settings, app info, and
- * "unsupported" for the rest), so it loads what the kiosk app's renderer loads,
- * not web mode's config reader. Staff screens must not be among them.
+ * gzipped (the conventional, comparable figure), in a page opened as the kiosk
+ * app shows it (kiosk-app-page.mjs). Staff screens must not be among them.
  */
 import { gzipSync } from 'node:zlib'
-import { CHANNELS } from '../../electron/channels.ts'
-import { DEFAULT_CONFIG } from '../../electron/default-config.ts'
+import { newKioskAppPage } from './kiosk-app-page.mjs'
 
 const GOAL_KIB = 120
 /** Chunks only staff open: the PIN pad, the settings (with the on-screen keyboard) and the usage charts. */
@@ -17,21 +14,7 @@ const STAFF_CHUNK = /\/Staff[A-Za-z]*Screen-[^/]*\.js$/
 /** Walks a visitor through the journey in `locale`, collecting the scripts the page fetched. */
 async function scriptsOfAVisit(browser, origin, locale) {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, hasTouch: true })
-  const page = await context.newPage()
-  await page.addInitScript(
-    ([channels, config]) => {
-      const unsupported = async () => ({ ok: false, error: { code: 'unsupported', message: 'not in the benchmark' } })
-      const answers = {
-        getConfig: async () => ({ ok: true, value: config }),
-        getAppInfo: async () => ({
-          ok: true,
-          value: { name: 'leg-cramp-kiosk', version: 'bench', runtime: 'electron' },
-        }),
-      }
-      window.kiosk = Object.fromEntries(channels.map((name) => [name, answers[name] ?? unsupported]))
-    },
-    [Object.keys(CHANNELS), DEFAULT_CONFIG],
-  )
+  const page = await newKioskAppPage(context)
   const scripts = new Map()
   page.on('response', async (response) => {
     if (response.request().resourceType() !== 'script') return

@@ -4,7 +4,10 @@
  * MutationObserver notes the new screen's root arriving, and a message posted
  * from the next animation frame marks the frame that shows it. The empty-page
  * floor is the same measure on a page whose button only swaps a line of text.
+ * The kiosk runs as the app shows it (kiosk-app-page.mjs).
  */
+
+import { newKioskAppPage } from './kiosk-app-page.mjs'
 
 const SAMPLES_FULL = 6
 const SAMPLES_QUICK = 1
@@ -98,7 +101,10 @@ export async function benchTap({ browser, origin, emptyUrl, quick }) {
   const samples = quick ? SAMPLES_QUICK : SAMPLES_FULL
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, hasTouch: true })
   const floor = await emptyPageTaps(context, emptyUrl, samples)
-  const page = await context.newPage()
+  const page = await newKioskAppPage(context)
+  // The first walk after start-up also pays one-time costs (compiling each screen's code, the idle-time
+  // font loading): reported on its own; the goals are for every visitor after it.
+  const first = await kioskTaps(page, origin)
   const times = []
   for (let walk = 0; walk < samples; walk++) times.push(...(await kioskTaps(page, origin)))
   await context.close()
@@ -106,6 +112,7 @@ export async function benchTap({ browser, origin, emptyUrl, quick }) {
   const p95 = quantile(times, 0.95)
   return [
     row('empty page: tap -> painted, median', quantile(floor, 0.5), 'floor', true),
+    row('first walk after start-up: tap -> next screen painted, slowest', Math.max(...first), 'informational', true),
     row(
       `kiosk: tap -> next screen painted, median (${times.length} taps)`,
       median,
