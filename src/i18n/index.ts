@@ -1,3 +1,4 @@
+import { markRaw } from 'vue'
 import { createI18n } from 'vue-i18n'
 import english from '../../locales/en.json'
 import { localeInfo, PSEUDO_LOCALE, SOURCE_LOCALE, type DisplayLocale } from './locales'
@@ -23,6 +24,16 @@ const fullMessages: Record<string, () => Promise<Messages>> = {
 }
 const loaded = new Set<string>([SOURCE_LOCALE])
 
+/**
+ * A language's messages as vue-i18n gets them: kept out of Vue's reactivity. In a
+ * browser vue-i18n holds messages in a deep ref, so every message object a
+ * screen reads would get (and keep, for the kiosk's lifetime) a reactive proxy
+ * and a dependency map; on a kiosk that shows every screen in every language
+ * that is a heap that grows with each new visitor's path. Switching languages
+ * and loading one stay reactive: they replace a language's whole object.
+ */
+const rawMessages = (messages: Messages): Messages => markRaw(messages)
+
 let reportMissing: (locale: string, key: string) => void = () => {}
 const reported = new Set<string>()
 
@@ -38,7 +49,12 @@ export const i18n = createI18n({
   legacy: false,
   locale: SOURCE_LOCALE,
   fallbackLocale: SOURCE_LOCALE,
-  messages: { ...welcomeMessages, [SOURCE_LOCALE]: english },
+  messages: Object.fromEntries(
+    Object.entries({ ...welcomeMessages, [SOURCE_LOCALE]: english }).map(([tag, messages]) => [
+      tag,
+      rawMessages(messages),
+    ]),
+  ),
   missingWarn: false,
   fallbackWarn: false,
   pluralRules: Object.fromEntries(
@@ -61,7 +77,7 @@ export async function loadLocale(tag: DisplayLocale): Promise<void> {
   if (loaded.has(tag)) return
   const load = fullMessages[tag]
   if (!load) throw new Error(`The kiosk has no messages for ${tag}`)
-  i18n.global.setLocaleMessage(tag, await load())
+  i18n.global.setLocaleMessage(tag, rawMessages(await load()))
   loaded.add(tag)
 }
 

@@ -1,3 +1,4 @@
+import { isReactive } from 'vue'
 import { describe, expect, it } from 'vitest'
 import { i18n, onMissingTranslation, setLocale } from '../../../src/i18n'
 import type { DisplayLocale } from '../../../src/i18n/locales'
@@ -74,6 +75,22 @@ describe('loading languages', () => {
     expect(i18n.global.locale.value).toBe('es')
     expect(document.documentElement.lang).toBe('es')
     expect(errors).toEqual(['The xx messages did not load; the kiosk stays in es'])
+    await setLocale('en')
+  })
+})
+
+describe('memory over months of visitors', () => {
+  it('keeps every language’s messages out of Vue’s reactivity, so reading one leaves no proxy behind', async () => {
+    expect(await setLocale('pl')).toBe(true)
+    const messages = i18n.global.messages.value as Record<string, Record<string, unknown>>
+    for (const tag of ['en', 'pl', 'ur']) {
+      const attract = messages[tag]!.attract
+      expect(attract, `${tag} has its welcome messages`).toBeTypeOf('object')
+      expect(isReactive(attract), `${tag} messages are plain objects`).toBe(false)
+    }
+    expect(i18n.global.t('attract.start'), 'the loaded language still shows').not.toBe(
+      i18n.global.t('attract.start', {}, { locale: 'en' }),
+    )
     await setLocale('en')
   })
 })
