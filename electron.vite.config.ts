@@ -8,6 +8,7 @@ import { CONTENT_SECURITY_POLICY } from './electron/csp'
 import { kioskFontSubsets } from './scripts/font-subsets.mjs'
 import { writePseudoLocale } from './scripts/pseudo-locale.mjs'
 import { translationReviews } from './scripts/vite-translation-reviews'
+import { welcomeFontPreloads } from './scripts/welcome-font-preloads.mjs'
 import { writeWelcomeMessages } from './scripts/welcome-messages.mjs'
 
 const root = import.meta.dirname
@@ -92,6 +93,7 @@ export default defineConfig(({ mode }) => {
         }),
         translationReviews(root),
         contentSecurityPolicyMeta(),
+        welcomeFontPreloads({ root }),
       ],
     },
   }

@@ -11,6 +11,9 @@ export interface FontFaceSubset {
   unicodeRange: string
 }
 
+/** A test of whether a code point is inside a CSS unicode-range such as `U+0000-00FF,U+0131,U+4??`. */
+export function unicodeRangeTest(unicodeRange: string): (codePoint: number) => boolean
+
 /**
  * Subsets one font face to the characters of `text` it has inside its range,
  * cached in `cacheDir`; null when the face has none of them.

@@ -36,7 +36,7 @@ async function cached(file, make) {
 }
 
 /** Whether a code point is inside a CSS unicode-range such as `U+0000-00FF,U+0131,U+4??`. */
-function unicodeRangeTest(unicodeRange) {
+export function unicodeRangeTest(unicodeRange) {
   const ranges = unicodeRange.split(',').map((part) => {
     const [, first, last] = /U\+([0-9a-f?]+)(?:-([0-9a-f]+))?/i.exec(part.trim())
     const low = parseInt(first.replace(/\?/g, '0'), 16)

@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { keyLabels } from '../src/components/keyboard-layouts/key-labels'
 import { offersEnglish, PHONE_PAD, textLayout } from '../src/components/keyboard-layouts/layouts'
 import { CLINICAL_REVIEW, SOURCES } from '../src/content/sources'
-import { LOCALES, PSEUDO_LOCALE } from '../src/i18n/locales'
+import { fontFamiliesOf, LOCALES, PSEUDO_LOCALE, SOURCE_LOCALE } from '../src/i18n/locales'
 
 /** Space to tilde: what staff type with a Latin keyboard, web addresses, phone numbers, the sources. */
 const PRINTABLE_ASCII = String.fromCharCode(...Array.from({ length: 0x7f - 0x20 }, (_, index) => 0x20 + index))
@@ -99,4 +99,27 @@ export function kioskText(root, { withPseudoLocale }) {
     CODE_CHARACTERS,
   ].join(' ')
   return { text, files }
+}
+
+/**
+ * What the welcome screen draws, by the font families (the stack, in order)
+ * each part is set in: the source language's welcome messages
+ * (locales/<source>.json's attract.*, in its stack), and each language's own
+ * name and its "Touch to start" (the invitations that take turns), in that
+ * language's stack.
+ * @returns {{ families: string[], text: string }[]}
+ */
+export function welcomeText(root) {
+  const messagesOf = (file) => JSON.parse(readFileSync(join(root, 'locales', file), 'utf8'))
+  const source = LOCALES[SOURCE_LOCALE]
+  return [
+    {
+      families: fontFamiliesOf(source.fontStack),
+      text: messageValues(messagesOf(`${SOURCE_LOCALE}.json`).attract).join(' '),
+    },
+    ...Object.values(LOCALES).map((locale) => ({
+      families: fontFamiliesOf(locale.fontStack),
+      text: `${locale.nativeName} ${messagesOf(`${locale.tag}.json`).attract.start}`,
+    })),
+  ]
 }

@@ -1,7 +1,7 @@
 import { nextTick } from 'vue'
 import type { LocaleTag } from '../../electron/contract'
 import { i18n } from '.'
-import { LOCALES } from './locales'
+import { fontFamiliesOf, LOCALES } from './locales'
 
 type MessageTree = { [key: string]: MessageTree | unknown }
 
@@ -64,9 +64,6 @@ export async function mountWhenFontsLoaded(root: HTMLElement, mount: () => void)
 /** How long the idle-time loading waits at most for the browser to be idle. */
 const IDLE_TIMEOUT_MS = 2000
 
-/** The font families a CSS font stack names, without their quotes. */
-const familiesOf = (stack: string) => [...stack.matchAll(/'([^']+)'/g)].map((match) => match[1]!)
-
 /**
  * Loads every font face of the families the languages `tags` use once the
  * browser is idle (after the welcome screen is drawn, within 2 s), so a
@@ -76,7 +73,7 @@ const familiesOf = (stack: string) => [...stack.matchAll(/'([^']+)'/g)].map((mat
  * draws. A short timer stands in where requestIdleCallback is missing.
  */
 export function preloadFontsWhenIdle(tags: readonly LocaleTag[]): void {
-  const families = new Set(tags.flatMap((tag) => familiesOf(LOCALES[tag].fontStack)))
+  const families = new Set(tags.flatMap((tag) => fontFamiliesOf(LOCALES[tag].fontStack)))
   const load = () => {
     for (const face of document.fonts) {
       if (!families.has(face.family.replace(/^["']|["']$/g, ''))) continue

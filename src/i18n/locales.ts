@@ -116,6 +116,11 @@ export function localeInfo(tag: DisplayLocale): Omit<LocaleInfo, 'tag'> & { tag:
   return tag === PSEUDO_LOCALE.tag ? PSEUDO_LOCALE : LOCALES[tag]
 }
 
+/** The font families a CSS font stack names, in its order, without their quotes (the generic family is left out). */
+export function fontFamiliesOf(stack: string): string[] {
+  return [...stack.matchAll(/'([^']+)'/g)].map((match) => match[1]!)
+}
+
 /** Inline font settings for an element shown in a language other than the page's (the pickers). */
 export function scriptStyle(info: Pick<LocaleInfo, 'fontStack' | 'lineHeight'>): {
   fontFamily: string

@@ -50,7 +50,8 @@ async function drawnFamilies(page: Page, selector: string): Promise<string[]> {
 /**
  * Runs in the page before its scripts: when the welcome screen first becomes
  * visible (before that frame is drawn), notes each of its texts whose font has
- * not loaded yet, which would flash in a fallback font, in `window.__unloadedAtWelcome`.
+ * not loaded yet, which would flash in a fallback font, in `window.__unloadedAtWelcome`,
+ * and the time, in `window.__welcomeShownAt`.
  */
 function noteUnloadedFontsAtWelcome(): void {
   const observer = new MutationObserver(() => {
@@ -67,7 +68,7 @@ function noteUnloadedFontsAtWelcome(): void {
       const font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`
       return text && !document.fonts.check(font, text) ? [`${text} (${font})`] : []
     })
-    Object.assign(window, { __unloadedAtWelcome: unloaded })
+    Object.assign(window, { __unloadedAtWelcome: unloaded, __welcomeShownAt: performance.now() })
   })
   observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['style', 'class'] })
 }
@@ -109,6 +110,26 @@ test.describe('fonts', () => {
     await fontsLoadedFor(page, DEFAULT_CONFIG.enabledLocales)
     expect(fontRequests.length).toBeGreaterThan(0)
     for (const url of fontRequests) expect(new URL(url).origin).toBe(new URL(page.url()).origin)
+  })
+
+  test('the welcome screen’s font files are asked for with the page, beside its scripts, not once they have run', async ({
+    page,
+  }) => {
+    await page.addInitScript(noteUnloadedFontsAtWelcome)
+    await openKiosk(page)
+    const fetchedBeforeWelcome = await page.evaluate(() => {
+      const shownAt = (window as { __welcomeShownAt?: number }).__welcomeShownAt ?? Infinity
+      return performance
+        .getEntriesByType('resource')
+        .filter((entry) => /\.woff2$/.test(entry.name) && entry.startTime <= shownAt)
+        .map(
+          (entry) =>
+            `${entry.name.slice(entry.name.lastIndexOf('/') + 1)} by ${(entry as PerformanceResourceTiming).initiatorType}`,
+        )
+    })
+    // A preload (<link rel="preload">) in index.html asks for each; a file the stylesheet had to ask for would say "by css".
+    expect(fetchedBeforeWelcome.length).toBeGreaterThan(0)
+    expect(fetchedBeforeWelcome.filter((file) => !file.endsWith(' by link'))).toEqual([])
   })
 
   test('a visitor who picks Chinese reads it in Noto Sans SC, with nothing in a fallback font', async ({ page }) => {

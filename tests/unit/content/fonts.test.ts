@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { LOCALE_TAGS } from '../../../electron/contract'
 import { intlText } from '../../../scripts/kiosk-text.mjs'
-import { LOCALES } from '../../../src/i18n/locales'
+import { fontFamiliesOf, LOCALES } from '../../../src/i18n/locales'
 import { flatten, loadMessages } from './messages'
-import { familiesOf, shippedFaces, SUBSETTING_TIMEOUT_MS, uncovered, type ShippedFace } from './shipped-fonts'
+import { shippedFaces, SUBSETTING_TIMEOUT_MS, uncovered, type ShippedFace } from './shipped-fonts'
 
 let faces: ShippedFace[] = []
 beforeAll(async () => {
@@ -14,7 +14,7 @@ describe('shipped font subsets', () => {
   it('ship every family that a locale names', () => {
     const shipped = new Set(faces.map((face) => face.family))
     for (const tag of LOCALE_TAGS)
-      for (const family of familiesOf(LOCALES[tag].fontStack)) expect(shipped).toContain(family)
+      for (const family of fontFamiliesOf(LOCALES[tag].fontStack)) expect(shipped).toContain(family)
   })
 
   it.each(LOCALE_TAGS)(

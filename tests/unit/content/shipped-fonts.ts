@@ -2,7 +2,9 @@ import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { create } from 'fontkit'
 import { preprocessCSS, resolveConfig } from 'vite'
-import { kioskFontSubsets } from '../../../scripts/font-subsets.mjs'
+import { kioskFontSubsets, unicodeRangeTest } from '../../../scripts/font-subsets.mjs'
+import { fontFacesOf } from '../../../scripts/welcome-font-preloads.mjs'
+import { fontFamiliesOf } from '../../../src/i18n/locales'
 
 const root = join(import.meta.dirname, '../../..')
 
@@ -39,21 +41,8 @@ export async function shippedFaces(): Promise<ShippedFace[]> {
   )
   const stylesheet = join(root, 'src/styles/fonts.css')
   const { code } = await preprocessCSS(readFileSync(stylesheet, 'utf8'), stylesheet, config)
-  return [...code.matchAll(/@font-face\s*{([^}]*)}/g)].map(([, body]) => {
-    const family = /font-family:\s*['"]?([^;'"]+)/.exec(body!)![1]!
-    const weight = /font-weight:\s*(\d+)/.exec(body!)![1]!
-    const file = /url\("([^"]+\.woff2)"\)/.exec(body!)![1]!
-    const ranges = /unicode-range:\s*([^;]+)/
-      .exec(body!)![1]!
-      .split(',')
-      .map((part) =>
-        part
-          .trim()
-          .slice(2)
-          .split('-')
-          .map((hex) => parseInt(hex, 16)),
-      )
-    const inRange = (codePoint: number) => ranges.some(([low = 0, high = low]) => codePoint >= low && codePoint <= high)
+  return fontFacesOf(code).map(({ family, weight, url: file, unicodeRange }) => {
+    const inRange = unicodeRangeTest(unicodeRange)
     const font = create(readFileSync(file))
     return {
       family,
@@ -65,16 +54,13 @@ export async function shippedFaces(): Promise<ShippedFace[]> {
   })
 }
 
-/** The quoted families of a CSS font stack, in order. */
-export const familiesOf = (stack: string) => [...stack.matchAll(/'([^']+)'/g)].map((match) => match[1]!)
-
 /**
  * The characters of `text` that no shipped face of a CSS font stack draws at
  * regular weight (spaces and format controls such as the bidi isolates are not
  * drawn): the ones a visitor would see in a fallback font.
  */
 export function uncovered(faces: readonly ShippedFace[], text: string, stack: string): string[] {
-  const stackFaces = faces.filter((face) => face.weight === '400' && familiesOf(stack).includes(face.family))
+  const stackFaces = faces.filter((face) => face.weight === '400' && fontFamiliesOf(stack).includes(face.family))
   return [...new Set(text)]
     .filter((character) => !/[\s\p{Cf}]/u.test(character))
     .filter((character) => !stackFaces.some((face) => face.hasGlyph(character.codePointAt(0)!)))
