@@ -18,6 +18,7 @@ import { cpus, loadavg, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { benchBundle } from './bench/bundle.mjs'
 import { benchHandout } from './bench/handout.mjs'
+import { writeReferencePages } from './bench/reference-pages.mjs'
 import { benchSoak } from './bench/soak.mjs'
 import { benchStartup } from './bench/startup.mjs'
 import { benchTap } from './bench/tap.mjs'
@@ -39,13 +40,19 @@ const machine = {
 console.log(`Building the production renderer into ${BUILD_DIR}/ ...`)
 execFileSync('npx', ['electron-vite', 'build'], { stdio: 'inherit', env: { ...process.env, KIOSK_OUT_DIR: BUILD_DIR } })
 const rendererDir = join(BUILD_DIR, 'renderer')
-writeFileSync(join(rendererDir, 'bench-empty.html'), '<!doctype html><title>empty</title>')
+const references = writeReferencePages(rendererDir)
 
 const bench = await startBenchBrowser(PORT, rendererDir)
 const rows = []
 try {
   const origin = await bench.ready()
-  const context = { browser: bench.browser, origin, emptyUrl: `${origin}/bench-empty.html`, quick }
+  const context = {
+    browser: bench.browser,
+    origin,
+    emptyUrl: `${origin}${references.empty}`,
+    vueUrl: `${origin}${references.vue}`,
+    quick,
+  }
   for (const run of [benchStartup, benchTap, benchBundle, benchHandout, benchSoak]) {
     console.log(`${run.name} ...`)
     rows.push(...(await run(context)))

@@ -9,21 +9,35 @@
  * screen, the doctor shortcut, printing and its outcome, "I'm done", "Start
  * over" (asked, sometimes cancelled), and the idle warning, sometimes answered,
  * until the kiosk resets itself. Playwright's fake clock stands in for the
- * idle time, so a visitor costs well under a second of wall-clock time.
+ * idle time, so a visitor costs about a second of wall-clock time.
  *
  * JS heap (after forced garbage collection), DOM nodes and JS event listeners
- * are read on the welcome screen after a baseline visitor and after the last.
- * The baseline comes once the caches that fill once and then stay are warm
- * (every language's compiled messages and fonts, every screen's components and
- * layout): after visitor 50 of 500. What grows after it grows per visitor, and
- * would exhaust a kiosk that runs for months. Goals: heap growth at most 2%,
- * DOM nodes and listeners flat. Quick mode (30 visitors, baseline after 10) only
- * proves the bench still runs; its ok flags are informational.
+ * are read on the welcome screen every 50 visitors. The 500 measured visitors
+ * come after 250 warm-up visitors: a kiosk's first hundreds of visitors fill
+ * caches that fill once and then stay (every language's compiled messages and
+ * fonts, every screen's components and layout). All along, V8 keeps compiling
+ * the functions that stay hot to faster tiers and keeps that code: about half
+ * of the heap, and most of what it gains after the warm-up (heap snapshots
+ * showed the kiosk's own objects, closures and strings flat from visitor 250 to
+ * 600 while V8's code grew by 130 KB). That memory is bounded by the app's code,
+ * not by its visitors, so heap snapshots at the baseline and the end (and after
+ * visitor 50) weigh V8's code, and the goal is on the rest: what the kiosk
+ * holds, which would exhaust a kiosk that runs for months if it grew with each
+ * visitor. Goals over the 500 measured visitors: the JS heap without V8's code
+ * grows at most 2%; DOM nodes and listeners are flat, from visitor 50 on. The
+ * whole heap's growth is reported beside it. Quick mode (30 visitors after 10,
+ * first read after 5) only proves the bench still runs; its ok flags are
+ * informational.
  */
 
-/** Visitors in all, and the visitor after which the baseline is read. */
-const FULL = { visitors: 500, baseline: 50 }
-const QUICK = { visitors: 30, baseline: 10 }
+/**
+ * The visitor after which the first reading (and the DOM and listener baseline) is taken, the warm-up
+ * visitors before the heap's baseline, and the measured visitors after it.
+ */
+const FULL = { firstRead: 50, warmUp: 250, visitors: 500 }
+const QUICK = { firstRead: 5, warmUp: 10, visitors: 30 }
+/** Every this many visitors the heap, DOM nodes and listeners are read (the series in the JSON). */
+const READ_EVERY = 50
 const HEAP_GROWTH_GOAL = 0.02
 
 const LOCALES = ['en', 'es', 'zh-Hans', 'vi', 'tl', 'ar', 'pl', 'ur']
@@ -298,13 +312,46 @@ async function measure(cdp) {
 }
 
 /**
- * Runs the soak against `origin` (serving out/renderer of a test build) in the
- * launched Playwright Chromium `browser`: 500 visitors, or 30 when `quick`.
- * Returns the benchmark rows: heap at baseline and end, its growth, DOM nodes
- * and listeners at baseline and end and their change, and the visitor count.
+ * Bytes of V8's code in the page (the heap snapshot's `code` nodes: bytecode,
+ * machine code of every tier and their feedback and metadata). V8 keeps
+ * compiling functions that stay hot to faster tiers for as long as a page
+ * runs; that memory is bounded by the app's code, not by its visitors.
+ */
+async function compiledCodeBytes(cdp) {
+  const chunks = []
+  const collect = ({ chunk }) => chunks.push(chunk)
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', collect)
+  try {
+    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false })
+  } finally {
+    cdp.off('HeapProfiler.addHeapSnapshotChunk', collect)
+  }
+  const { snapshot, nodes } = JSON.parse(chunks.join(''))
+  const fields = snapshot.meta.node_fields
+  const typeNames = snapshot.meta.node_types[0]
+  const [typeAt, sizeAt] = [fields.indexOf('type'), fields.indexOf('self_size')]
+  const code = typeNames.indexOf('code')
+  let bytes = 0
+  for (let node = 0; node < nodes.length; node += fields.length)
+    if (nodes[node + typeAt] === code) bytes += nodes[node + sizeAt]
+  return bytes
+}
+
+const mib = (bytes) => Math.round((bytes / 2 ** 20) * 100) / 100
+const kib = (bytes) => Math.round(bytes / 1024)
+const percent = (from, to) => Math.round(((to - from) / from) * 1000) / 10
+
+/**
+ * Runs the soak against `origin` (serving the built renderer) in the launched
+ * Playwright Chromium `browser`: 250 warm-up and 500 measured visitors (10 and
+ * 30 when `quick`). Returns the benchmark rows: over the measured visitors,
+ * the JS heap's growth, its compiled code's and (the goal) the growth of what
+ * is left, the JS objects the kiosk holds; the warm-up's growth; the heap
+ * every 50 visitors; DOM nodes and listeners from visitor 50 to the end.
  */
 export async function benchSoak({ browser, origin, quick }) {
-  const { visitors, baseline } = quick ? QUICK : FULL
+  const { firstRead, warmUp, visitors } = quick ? QUICK : FULL
+  const last = warmUp + visitors
   const context = await browser.newContext({
     viewport: { width: 1920, height: 1080 },
     hasTouch: true,
@@ -318,26 +365,50 @@ export async function benchSoak({ browser, origin, quick }) {
     await page.goto(origin)
     const cdp = await context.newCDPSession(page)
     const visit = visitorOf(page, seededRandom(20261126))
-    let early
-    for (let visitor = 1; visitor <= visitors; visitor++) {
+    const reads = new Map()
+    for (let visitor = 1; visitor <= last; visitor++) {
       await visit()
       await page.getByTestId('screen-attract').waitFor()
-      if (visitor === baseline) early = await measure(cdp)
+      const marked = [firstRead, warmUp, last].includes(visitor)
+      if (visitor % READ_EVERY === 0 || marked) reads.set(visitor, await measure(cdp))
+      if (marked) reads.get(visitor).code = await compiledCodeBytes(cdp)
     }
-    const late = await measure(cdp)
-    const mib = (bytes) => Math.round((bytes / 2 ** 20) * 100) / 100
-    const growth = Math.round(((late.heap - early.heap) / early.heap) * 1000) / 10
-    const row = (measure, value, unit, goal, ok) => ({ bench: 'soak', measure, value, unit, goal, ok })
+    const [first, baseline, end] = [reads.get(firstRead), reads.get(warmUp), reads.get(last)]
+    const objects = (read) => read.heap - read.code
+    const growth = percent(objects(baseline), objects(end))
+    const heapOk = growth <= HEAP_GROWTH_GOAL * 100
+    const row = (measure, value, unit, goal, ok = true) => ({ bench: 'soak', measure, value, unit, goal, ok })
+    const measured = `over the ${visitors} measured visitors`
     const flat = (name, key) => [
-      row(`${name} after visitor ${baseline}`, early[key], 'count', 'baseline', true),
-      row(`${name} after visitor ${visitors}`, late[key], 'count', 'flat', late[key] <= early[key]),
-      row(`${name} change`, late[key] - early[key], 'count', '0 or less', late[key] <= early[key]),
+      row(`${name} after visitor ${firstRead}`, first[key], 'count', 'baseline'),
+      row(`${name} after visitor ${last}`, end[key], 'count', 'flat', end[key] <= first[key]),
+      row(`${name} change`, end[key] - first[key], 'count', '0 or less', end[key] <= first[key]),
     ]
     return [
-      row('visitors', visitors, 'count', quick ? 'quick run' : '500', true),
-      row(`JS heap after visitor ${baseline}`, mib(early.heap), 'MiB', 'baseline', true),
-      row(`JS heap after visitor ${visitors}`, mib(late.heap), 'MiB', 'flat', growth <= HEAP_GROWTH_GOAL * 100),
-      row('JS heap growth', growth, '%', `≤ ${HEAP_GROWTH_GOAL * 100}%`, growth <= HEAP_GROWTH_GOAL * 100),
+      row('visitors', `${warmUp} warm-up + ${visitors} measured`, '', quick ? 'quick run' : '250 + 500'),
+      row(`JS heap after visitor ${warmUp} (end of warm-up)`, mib(baseline.heap), 'MiB', 'baseline'),
+      row(`JS heap after visitor ${last}`, mib(end.heap), 'MiB', 'informational'),
+      row(`JS heap growth ${measured}`, percent(baseline.heap, end.heap), '%', 'informational: with V8’s code'),
+      row(`V8 code growth ${measured}`, kib(end.code - baseline.code), 'KiB', 'informational'),
+      row(
+        `JS heap without V8’s code, growth ${measured}`,
+        growth,
+        '%',
+        `≤ ${HEAP_GROWTH_GOAL * 100}% (${mib(objects(baseline))} → ${mib(objects(end))} MiB)`,
+        heapOk,
+      ),
+      row(
+        `JS heap growth in the warm-up, visitor ${firstRead} to ${warmUp}`,
+        percent(first.heap, baseline.heap),
+        '%',
+        `informational: ${kib(baseline.heap - first.heap)} KiB, of which V8’s code ${kib(baseline.code - first.code)} KiB`,
+      ),
+      row(
+        `JS heap every ${READ_EVERY} visitors`,
+        [...reads].map(([visitor, read]) => `${visitor}: ${mib(read.heap)}`).join(', '),
+        'MiB',
+        'informational',
+      ),
       ...flat('DOM nodes', 'nodes'),
       ...flat('JS event listeners', 'listeners'),
     ]
