@@ -9,7 +9,7 @@
  * its family ships: a preload only starts a download early, the weights the
  * screen does not use load in idle time anyway.
  */
-import { posix } from 'node:path'
+import { join, posix } from 'node:path'
 import { runnerImport } from 'vite'
 import { unicodeRangeTest } from './font-subsets.mjs'
 
@@ -71,7 +71,7 @@ export function welcomeFontPreloads({ root }) {
               href: `./${posix.join(posix.dirname(stylesheet.fileName), face.url)}`,
             })),
           )
-        const { module } = await runnerImport(posix.join(root, 'scripts/kiosk-text.mjs'), {
+        const { module } = await runnerImport(join(root, 'scripts/kiosk-text.mjs'), {
           root,
           configFile: false,
           logLevel: 'error',

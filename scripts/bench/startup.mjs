@@ -160,7 +160,7 @@ export async function benchStartup({ browser, origin, emptyUrl, vueUrl, quick })
       'font files fetched before the welcome screen showed',
       median(fontsBefore),
       'x',
-      `the default language and the native names only (fewer than the ${shipped.files} shipped)`,
+      `the welcome screen's own files only (fewer than the ${shipped.files} shipped)`,
       median(fontsBefore) < shipped.files,
     ),
   ]

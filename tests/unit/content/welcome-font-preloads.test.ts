@@ -1,9 +1,10 @@
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { welcomeText } from '../../../scripts/kiosk-text.mjs'
 import { facesForText, fontFacesOf } from '../../../scripts/welcome-font-preloads.mjs'
 import { fontFamiliesOf, LOCALES } from '../../../src/i18n/locales'
 
-const root = new URL('../../..', import.meta.url).pathname
+const root = join(import.meta.dirname, '../../..')
 
 /** A stylesheet as a build minifies it: Latin and Latin Extended faces of Noto Sans, Arabic and Nastaliq faces. */
 const STYLESHEET = [
